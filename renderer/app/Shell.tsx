@@ -1,0 +1,91 @@
+/** The frame around every screen: header (engagement, period, auditor), left navigation, work area. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ENGAGEMENT_KIND_LABELS, formatPeriod } from '@shared/domain/engagement';
+import { db } from '../db';
+import { getEngagement } from '../db/queries';
+import { useAppStore } from '../store';
+import type { EngagementArea } from '../store/route';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
+import { EngagementsPage } from '../features/engagements/EngagementsPage';
+import { EngagementView } from './EngagementView';
+import { StorageWarning } from './StorageWarning';
+
+const AREAS: { area: EngagementArea; label: string }[] = [
+  { area: 'overview', label: 'Overview' },
+  { area: 'scope', label: 'Scope & criteria' },
+];
+
+export function Shell() {
+  const route = useAppStore((s) => s.route);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const engagementId = route.name === 'engagement' ? route.id : null;
+  const engagement = useLiveQuery(
+    async () => (engagementId ? await getEngagement(db, engagementId) : undefined),
+    [engagementId],
+  );
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <a className="brand" href="#/engagements" aria-label="Fieldwork home: engagements">
+          Fieldwork
+        </a>
+        {engagement ? (
+          <div className="header-engagement" aria-label="Current engagement">
+            <span className="header-title">
+              {engagement.serviceOrganization} · {engagement.systemName}
+            </span>
+            <span className="header-sub">
+              {ENGAGEMENT_KIND_LABELS[engagement.kind]}, {formatPeriod(engagement)}
+            </span>
+          </div>
+        ) : (
+          <div className="header-engagement" />
+        )}
+        <button type="button" className="link-button header-about" onClick={() => openDialog('about')}>
+          About
+        </button>
+        <ProfileSwitcher />
+      </header>
+      <nav className="app-nav" aria-label="Main">
+        <ul>
+          <li>
+            <a href="#/engagements" aria-current={route.name === 'engagements' ? 'page' : undefined}>
+              Engagements
+            </a>
+          </li>
+        </ul>
+        {engagement && route.name === 'engagement' ? (
+          <>
+            <p className="nav-section" title={engagement.serviceOrganization}>
+              {engagement.serviceOrganization}
+            </p>
+            <ul>
+              {AREAS.map(({ area, label }) => (
+                <li key={area}>
+                  <a
+                    href={`#/engagements/${engagement.id}/${area}`}
+                    aria-current={route.area === area ? 'page' : undefined}
+                  >
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <StorageWarning />
+        {route.name === 'engagement' ? (
+          <EngagementView id={route.id} area={route.area} />
+        ) : (
+          <EngagementsPage />
+        )}
+      </main>
+    </div>
+  );
+}

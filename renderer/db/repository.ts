@@ -1,0 +1,265 @@
+/**
+ * The one write path for Fieldwork data. `mutate()` validates each record, bumps its revision, stamps
+ * who/when and the logical clock, refuses writes to locked engagements, and appends one hash-chained
+ * audit event per change — records, events and chain heads in ONE Dexie transaction, so either all of a
+ * change lands or none of it does. The UI never writes to Dexie directly.
+ *
+ * Hashing uses WebCrypto, which is asynchronous and would let an IndexedDB transaction auto-commit while
+ * it waits. So a mutation runs in three steps: read and plan (read-only transaction), hash (no
+ * transaction), then write in one read-write transaction that first re-checks that nothing it read has
+ * changed (chain heads, record revisions) and retries from the start if something did.
+ */
+import { Dexie } from 'dexie';
+import {
+  diffRecords,
+  GENESIS_HASH,
+  hashAuditEvent,
+  type AuditEvent,
+  type AuditOp,
+  type ChainHead,
+  type UnhashedAuditEvent,
+} from '@shared/domain/audit';
+import { formatStamp, tick, type ClockState } from '@shared/domain/clock';
+import { ConflictError, LockedError, NotFoundError, ValidationError } from '@shared/domain/errors';
+import { uuidv7 } from '@shared/domain/ids';
+import type { Engagement } from '@shared/domain/engagement';
+import type { FieldworkDatabase } from './database';
+import { ENTITIES, LOCAL_CHAIN, type EntityName } from './entities';
+
+/** Who is making the change: the signed-in profile. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+type Fields = Record<string, unknown>;
+
+export type Mutation =
+  | { entity: EntityName; op: 'create'; fields: Fields; id?: string }
+  | { entity: EntityName; op: 'update'; id: string; patch: Fields; expectedRev?: number }
+  | { entity: EntityName; op: 'delete' | 'restore'; id: string };
+
+/** Engagement fields that may still change once the engagement is completed (list housekeeping only). */
+const LOCKED_WRITABLE_FIELDS: ReadonlySet<string> = new Set(['archived']);
+const MAX_ATTEMPTS = 8;
+
+interface Planned {
+  entity: EntityName;
+  before: Fields | undefined;
+  after: Fields;
+  event: UnhashedAuditEvent;
+}
+
+class RetryError extends Error {}
+
+export class Repository {
+  private clock: ClockState = { wallMs: 0, counter: 0 };
+  private nodeId: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly db: FieldworkDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Applies the mutations atomically and returns the written records, in order. Calls from this window
+   * run one after another (a queue), so only another window or tab can make a write retry.
+   */
+  mutate(mutations: readonly Mutation[], actor: Actor): Promise<Fields[]> {
+    const run = this.queue.then(() => this.mutateNow(mutations, actor));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async mutateNow(mutations: readonly Mutation[], actor: Actor): Promise<Fields[]> {
+    if (mutations.length === 0) return [];
+    if (!actor.id) throw new Error('No auditor is signed in; choose a profile first.');
+    const nodeId = await this.getNodeId();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const { planned, heads } = await this.plan(mutations, actor, nodeId);
+      const events = await this.hashEvents(planned, heads);
+      try {
+        await this.write(planned, events, heads);
+        return planned.map((p) => p.after);
+      } catch (error) {
+        if (error instanceof RetryError) {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+          continue;
+        }
+        throw unwrap(error);
+      }
+    }
+    throw new ConflictError('Fieldwork could not save because the data kept changing. Try again.');
+  }
+
+  private tables() {
+    const { db } = this;
+    return [db.profiles, db.engagements, db.criterionScopes, db.auditEvents, db.chainHeads];
+  }
+
+  private async plan(mutations: readonly Mutation[], actor: Actor, nodeId: string) {
+    return this.db.transaction('r', this.tables(), async () => {
+      const planned: Planned[] = [];
+      const heads = new Map<string, ChainHead>();
+      const pending = new Map<string, Fields>(); // records already changed earlier in this batch
+      const at = this.now().toISOString();
+      for (const m of mutations) {
+        const def = ENTITIES[m.entity];
+        const table = this.db.table(def.table);
+        const key = `${m.entity}:${m.op === 'create' ? (m.id ?? '') : m.id}`;
+        const before: Fields | undefined =
+          m.op === 'create' ? undefined : (pending.get(key) ?? (await table.get(m.id)));
+        if (m.op !== 'create' && !before) throw new NotFoundError(def.label);
+        if (m.op === 'update' && m.expectedRev !== undefined && before?.rev !== m.expectedRev) {
+          throw new ConflictError();
+        }
+        this.clock = tick(this.clock, Date.parse(at));
+        const id = m.op === 'create' ? (m.id ?? uuidv7()) : m.id;
+        const content =
+          m.op === 'create'
+            ? { ...m.fields, createdAt: at, deleted: false }
+            : m.op === 'update'
+              ? { ...before, ...m.patch }
+              : { ...before, deleted: m.op === 'delete' };
+        const candidate: Fields = {
+          ...content,
+          id,
+          ...(m.entity === 'engagement' ? { engagementId: id } : {}),
+          rev: typeof before?.rev === 'number' ? before.rev + 1 : 1,
+          updatedAt: at,
+          updatedBy: actor.id,
+          clock: formatStamp(this.clock, nodeId),
+        };
+        const parsed = def.schema.safeParse(candidate);
+        if (!parsed.success) throw ValidationError.fromZod(parsed.error, def.label);
+        const after: Fields = parsed.data;
+        const chain = def.engagementScoped ? String(after.engagementId) : LOCAL_CHAIN;
+        if (def.engagementScoped) await this.checkLock(m, chain, before, after, pending);
+        const changes = diffRecords(before, after);
+        if (m.op === 'update' && Object.keys(changes).length === 0) continue; // nothing changed: no event
+        if (!heads.has(chain)) {
+          const head = await this.db.chainHeads.get(chain);
+          heads.set(chain, head ?? { chain, seq: 0, hash: GENESIS_HASH });
+        }
+        const op: AuditOp = m.op;
+        planned.push({
+          entity: m.entity,
+          before,
+          after,
+          event: {
+            chain,
+            seq: 0, // assigned when hashing, in batch order
+            at,
+            actor: actor.id,
+            actorName: actor.name,
+            entity: m.entity,
+            entityId: id,
+            op,
+            changes,
+            prevHash: '',
+          },
+        });
+        pending.set(`${m.entity}:${id}`, after);
+      }
+      return { planned, heads };
+    });
+  }
+
+  /** Refuses changes to a completed engagement's records, except archiving it. */
+  private async checkLock(
+    m: Mutation,
+    engagementId: string,
+    before: Fields | undefined,
+    after: Fields,
+    pending: Map<string, Fields>,
+  ): Promise<void> {
+    const stored = (pending.get(`engagement:${engagementId}`) ??
+      (await this.db.engagements.get(engagementId))) as Engagement | undefined;
+    if (!stored) {
+      if (m.entity === 'engagement' && m.op === 'create') return;
+      throw new NotFoundError('The engagement');
+    }
+    if (m.entity === 'engagement' && m.op === 'create') {
+      throw new ConflictError('An engagement with this id already exists.');
+    }
+    if (stored.phase !== 'completed') return;
+    if (m.entity === 'engagement' && m.op === 'update') {
+      const changed = Object.keys(diffRecords(before, after));
+      if (changed.every((field) => LOCKED_WRITABLE_FIELDS.has(field))) return;
+    }
+    throw new LockedError(`${stored.serviceOrganization} — ${stored.systemName}`);
+  }
+
+  private async hashEvents(planned: Planned[], heads: Map<string, ChainHead>): Promise<AuditEvent[]> {
+    const tips = new Map([...heads].map(([chain, head]) => [chain, { ...head }]));
+    const events: AuditEvent[] = [];
+    for (const p of planned) {
+      const tip = tips.get(p.event.chain);
+      if (!tip) throw new Error(`missing chain head for ${p.event.chain}`);
+      const unhashed: UnhashedAuditEvent = { ...p.event, seq: tip.seq + 1, prevHash: tip.hash };
+      const hash = await hashAuditEvent(unhashed);
+      events.push({ ...unhashed, hash });
+      tip.seq = unhashed.seq;
+      tip.hash = hash;
+    }
+    return events;
+  }
+
+  private async write(planned: Planned[], events: AuditEvent[], heads: Map<string, ChainHead>) {
+    await this.db.transaction('rw', this.tables(), async () => {
+      for (const [chain, head] of heads) {
+        const current = (await this.db.chainHeads.get(chain)) ?? { chain, seq: 0, hash: GENESIS_HASH };
+        if (current.seq !== head.seq || current.hash !== head.hash) throw new RetryError();
+      }
+      const seen = new Set<string>();
+      for (const p of planned) {
+        const key = `${p.entity}:${String(p.after.id)}`;
+        if (seen.has(key)) continue; // only the first read of a record in the batch is from the store
+        seen.add(key);
+        const current = (await this.db.table(ENTITIES[p.entity].table).get(String(p.after.id))) as
+          Fields | undefined; // rows of this table are records
+        if ((current?.rev ?? 0) !== (p.before?.rev ?? 0)) throw new RetryError();
+      }
+      for (const p of planned) await this.db.table(ENTITIES[p.entity].table).put(p.after);
+      await this.db.auditEvents.bulkAdd(events);
+      const tips = new Map<string, ChainHead>();
+      for (const e of events) tips.set(e.chain, { chain: e.chain, seq: e.seq, hash: e.hash });
+      await this.db.chainHeads.bulkPut([...tips.values()]);
+    });
+  }
+
+  /** A stable random id for this database, the tie-breaker in clock stamps. */
+  private async getNodeId(): Promise<string> {
+    if (this.nodeId) return this.nodeId;
+    const existing = await this.db.meta.get('nodeId');
+    if (typeof existing?.value === 'string') {
+      this.nodeId = existing.value;
+      return existing.value;
+    }
+    const fresh = uuidv7().slice(-12);
+    await this.db.transaction('rw', this.db.meta, async () => {
+      const again = await this.db.meta.get('nodeId');
+      if (typeof again?.value === 'string') this.nodeId = again.value;
+      else {
+        await this.db.meta.put({ key: 'nodeId', value: fresh });
+        this.nodeId = fresh;
+      }
+    });
+    return this.nodeId ?? fresh;
+  }
+}
+
+/** Dexie wraps errors thrown inside transactions; give callers back the original, readable error. */
+function unwrap(error: unknown): unknown {
+  if (error instanceof Dexie.ConstraintError) {
+    return new ConflictError('This change conflicts with a record saved at the same time. Try again.');
+  }
+  if (error instanceof Dexie.QuotaExceededError) {
+    return new Error(
+      'The disk is full: Fieldwork could not save. Free some space and try again; nothing was lost.',
+    );
+  }
+  if (error instanceof Dexie.DexieError && error.inner instanceof Error) return error.inner;
+  return error;
+}

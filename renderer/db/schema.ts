@@ -1,0 +1,40 @@
+/**
+ * The IndexedDB schema, append-only: never edit a published version, add a new one below it with a named
+ * upgrade function and a test in test/renderer/migrations.test.ts that seeds the previous version, opens
+ * the new one and checks the rows. Index only the fields that are queried.
+ */
+import type { Dexie, Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** What changed, for the reader of this file. */
+  description: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    description: 'profiles, engagements, criterion scoping, hash-chained audit events with chain heads, meta',
+    stores: {
+      profiles: 'id, updatedAt',
+      engagements: 'id, updatedAt',
+      criterionScopes: 'id, engagementId, &[engagementId+criterionId]',
+      auditEvents: '[chain+seq], entityId',
+      chainHeads: 'chain',
+      meta: 'key',
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
+
+/** Declares every version up to `upTo` on `db` (tests open older versions to seed them). */
+export function applySchema(db: Dexie, upTo: number = LATEST_SCHEMA_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}

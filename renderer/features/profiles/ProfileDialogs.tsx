@@ -1,0 +1,48 @@
+/** Add another profile (shared laptops) or edit the signed-in one. */
+import { Dialog } from '../../components/Dialog';
+import { repository } from '../../db';
+import { useAppStore } from '../../store';
+import { useCurrentProfile } from '../../app/hooks';
+import { createProfile, updateProfile } from './commands';
+import { ProfileForm } from './ProfileForm';
+
+export function NewProfileDialog() {
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  const setCurrentProfile = useAppStore((s) => s.setCurrentProfile);
+  const notify = useAppStore((s) => s.notify);
+  return (
+    <Dialog title="Add a profile" onClose={closeDialog}>
+      <ProfileForm
+        submitLabel="Create profile"
+        onCancel={closeDialog}
+        onSubmit={async (fields) => {
+          const profile = await createProfile(repository, fields);
+          setCurrentProfile(profile.id);
+          closeDialog();
+          notify('success', `Signed in as ${profile.fullName}.`);
+        }}
+      />
+    </Dialog>
+  );
+}
+
+export function EditProfileDialog() {
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  const notify = useAppStore((s) => s.notify);
+  const { profile } = useCurrentProfile();
+  if (!profile) return null;
+  return (
+    <Dialog title="Edit profile" onClose={closeDialog}>
+      <ProfileForm
+        initial={profile}
+        submitLabel="Save profile"
+        onCancel={closeDialog}
+        onSubmit={async (fields) => {
+          await updateProfile(repository, profile, fields);
+          closeDialog();
+          notify('success', 'Profile saved.');
+        }}
+      />
+    </Dialog>
+  );
+}

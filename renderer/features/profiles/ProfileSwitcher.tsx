@@ -1,0 +1,92 @@
+/** Header control: who is signed in, switch between local profiles, add or edit one. */
+import { useEffect, useRef, useState } from 'react';
+import { PROFILE_ROLE_LABELS } from '@shared/domain/profile';
+import { useAppStore } from '../../store';
+import { useCurrentProfile, useProfiles } from '../../app/hooks';
+
+export function ProfileSwitcher() {
+  const profiles = useProfiles() ?? [];
+  const { profile } = useCurrentProfile();
+  const setCurrentProfile = useAppStore((s) => s.setCurrentProfile);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false); // a DOM event target is a Node
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  if (!profile) return null;
+  return (
+    <div className="profile-switcher" ref={ref}>
+      <button
+        type="button"
+        className="profile-button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-label={`Signed in as ${profile.fullName}. Switch profile`}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {profile.initials}
+        </span>
+        <span className="profile-name">{profile.fullName}</span>
+        <span className="profile-role">{PROFILE_ROLE_LABELS[profile.role]}</span>
+      </button>
+      {open ? (
+        <div className="popover" role="group" aria-label="Profiles">
+          <p className="popover-title">Profiles on this computer</p>
+          {profiles.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              className="popover-item"
+              aria-pressed={p.id === profile.id}
+              onClick={() => {
+                setCurrentProfile(p.id);
+                setOpen(false);
+              }}
+            >
+              <span className="avatar small" aria-hidden="true">
+                {p.initials}
+              </span>
+              {p.fullName}
+              {p.id === profile.id ? <span className="muted"> (signed in)</span> : null}
+            </button>
+          ))}
+          <hr />
+          <button
+            type="button"
+            className="popover-item"
+            onClick={() => {
+              setOpen(false);
+              openDialog('profile-edit');
+            }}
+          >
+            Edit my profile…
+          </button>
+          <button
+            type="button"
+            className="popover-item"
+            onClick={() => {
+              setOpen(false);
+              openDialog('profile-new');
+            }}
+          >
+            Add a profile…
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

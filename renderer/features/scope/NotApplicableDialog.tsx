@@ -1,0 +1,63 @@
+/** Mark one criterion not applicable, with the reason the report will disclose. */
+import { useState, type FormEvent } from 'react';
+import type { Criterion } from '@shared/domain/criteria';
+import { MIN_NA_REASON_LENGTH } from '@shared/domain/engagement';
+import { ValidationError } from '@shared/domain/errors';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { describeError } from '../../components/ErrorText';
+
+interface Props {
+  criterion: Criterion;
+  onClose(): void;
+  onConfirm(reason: string): Promise<void>;
+}
+
+export function NotApplicableDialog({ criterion, onClose, onConfirm }: Props) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onConfirm(reason);
+      onClose();
+    } catch (e) {
+      setError(e instanceof ValidationError ? (e.fields.reason ?? e.message) : describeError(e).text);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={`Mark ${criterion.id} not applicable`} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="form">
+        <p>
+          <strong>{criterion.id}</strong> {criterion.title}
+        </p>
+        <p className="muted">
+          The report names each criterion that is not applicable to the system and says why. Write the reason
+          as it should read there.
+        </p>
+        <Field
+          label="Reason"
+          error={error}
+          required
+          hint={`At least ${MIN_NA_REASON_LENGTH} characters. ${reason.trim().length} typed.`}
+        >
+          <textarea rows={4} value={reason} autoFocus onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Mark not applicable
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

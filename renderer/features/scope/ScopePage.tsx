@@ -1,0 +1,217 @@
+/** The trust services categories in scope and the criteria they bring in, each applicable or not (with why). */
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  CATEGORY_LABELS,
+  groupCriteria,
+  TRUST_SERVICES_CATEGORIES,
+  type Criterion,
+  type TrustServicesCategory,
+} from '@shared/domain/criteria';
+import { scopeCriteria, type Engagement } from '@shared/domain/engagement';
+import { db, repository } from '../../db';
+import { listCriterionScopes } from '../../db/queries';
+import { useAppStore } from '../../store';
+import { useActor } from '../../app/hooks';
+import { StatusBadge } from '../../components/StatusBadge';
+import { describeError } from '../../components/ErrorText';
+import { updateEngagement } from '../engagements/commands';
+import { setCriterionApplicability } from './commands';
+import { NotApplicableDialog } from './NotApplicableDialog';
+
+type Filter = 'all' | 'applicable' | 'not-applicable';
+
+export function ScopePage({ engagement }: { engagement: Engagement }) {
+  const actor = useActor();
+  const notify = useAppStore((s) => s.notify);
+  const scopes = useLiveQuery(() => listCriterionScopes(db, engagement.id), [engagement.id]);
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [marking, setMarking] = useState<Criterion | null>(null);
+  const locked = engagement.phase === 'completed';
+  const summary = useMemo(
+    () => scopeCriteria(engagement.categories, scopes ?? []),
+    [engagement.categories, scopes],
+  );
+
+  const visible = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    return summary.criteria.filter(
+      (c) =>
+        (filter === 'all' || (filter === 'applicable') === c.applicable) &&
+        (!q || `${c.id} ${c.title} ${c.groupName} ${c.naReason ?? ''}`.toLocaleLowerCase().includes(q)),
+    );
+  }, [summary, query, filter]);
+
+  async function run(action: () => Promise<unknown>, success?: string) {
+    try {
+      await action();
+      if (success) notify('success', success);
+    } catch (error) {
+      const { text, detail } = describeError(error);
+      notify('error', text, detail);
+    }
+  }
+
+  function toggleCategory(cat: TrustServicesCategory, on: boolean) {
+    if (!actor) return;
+    const next = on ? [...engagement.categories, cat] : engagement.categories.filter((c) => c !== cat);
+    void run(() => updateEngagement(repository, actor, engagement, { categories: next }));
+  }
+
+  return (
+    <section className="page" aria-labelledby="scope-title">
+      <header className="page-header">
+        <h1 id="scope-title">Scope &amp; criteria</h1>
+      </header>
+
+      <fieldset className="checkbox-group inline" disabled={locked}>
+        <legend>Trust services categories in scope</legend>
+        {TRUST_SERVICES_CATEGORIES.map((cat) => (
+          <label key={cat} className="checkbox">
+            <input
+              type="checkbox"
+              checked={engagement.categories.includes(cat)}
+              disabled={cat === 'security'}
+              onChange={(e) => toggleCategory(cat, e.target.checked)}
+            />
+            {CATEGORY_LABELS[cat]}
+          </label>
+        ))}
+      </fieldset>
+
+      <p className="scope-summary" aria-live="polite">
+        <strong className="num">{summary.inScope}</strong> criteria in scope ·{' '}
+        <span className="num">{summary.applicable}</span> applicable ·{' '}
+        <span className="num">{summary.notApplicable}</span> not applicable
+      </p>
+
+      <div className="toolbar">
+        <input
+          type="search"
+          aria-label="Filter criteria"
+          placeholder="Filter by ID, title or reason…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <label>
+          <span className="visually-hidden">Show</span>
+          <select
+            aria-label="Show criteria"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as Filter)}
+          >
+            <option value="all">All criteria</option>
+            <option value="applicable">Applicable only</option>
+            <option value="not-applicable">Not applicable only</option>
+          </select>
+        </label>
+      </div>
+
+      <div className="table-wrap">
+        <table className="grid" aria-label="Criteria">
+          <thead>
+            <tr>
+              <th scope="col" className="col-id">
+                ID
+              </th>
+              <th scope="col">Criterion</th>
+              <th scope="col" className="col-status">
+                Applicability
+              </th>
+              <th scope="col" className="col-action">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          {groupCriteria(visible).map((group) => (
+            <tbody key={group.group}>
+              <tr className="group-row">
+                <th scope="colgroup" colSpan={4}>
+                  {group.group} · {group.groupName}
+                </th>
+              </tr>
+              {group.criteria.map((c) => {
+                const scoped = summary.criteria.find((s) => s.id === c.id);
+                const applicable = scoped?.applicable ?? true;
+                return (
+                  <tr key={c.id} aria-label={`${c.id} ${c.title}`}>
+                    <td className="num nowrap">{c.id}</td>
+                    <td>
+                      {c.title}
+                      {!applicable && scoped?.naReason ? (
+                        <p className="na-reason">Reason: {scoped.naReason}</p>
+                      ) : null}
+                    </td>
+                    <td>
+                      {applicable ? (
+                        <StatusBadge tone="info">Applicable</StatusBadge>
+                      ) : (
+                        <StatusBadge tone="neutral">Not applicable</StatusBadge>
+                      )}
+                    </td>
+                    <td>
+                      {locked ? null : applicable ? (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`Mark ${c.id} not applicable`}
+                          onClick={() => setMarking(c)}
+                        >
+                          Mark N/A…
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`Mark ${c.id} applicable`}
+                          onClick={() =>
+                            actor &&
+                            void run(
+                              () =>
+                                setCriterionApplicability(repository, actor, engagement.id, {
+                                  criterionId: c.id,
+                                  notApplicable: false,
+                                  reason: '',
+                                }),
+                              `${c.id} is applicable again.`,
+                            )
+                          }
+                        >
+                          Mark applicable
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          ))}
+          {visible.length === 0 ? (
+            <tbody>
+              <tr>
+                <td colSpan={4} className="muted">
+                  No criterion matches the filter.
+                </td>
+              </tr>
+            </tbody>
+          ) : null}
+        </table>
+      </div>
+
+      {marking && actor ? (
+        <NotApplicableDialog
+          criterion={marking}
+          onClose={() => setMarking(null)}
+          onConfirm={(reason) =>
+            setCriterionApplicability(repository, actor, engagement.id, {
+              criterionId: marking.id,
+              notApplicable: true,
+              reason,
+            })
+          }
+        />
+      ) : null}
+    </section>
+  );
+}

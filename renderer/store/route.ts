@@ -1,0 +1,41 @@
+/**
+ * Hash routes (`#/engagements`, `#/engagements/<id>/overview`): they survive a reload and work the same
+ * under `app://fieldwork/` and `http://localhost`.
+ */
+import type { StateCreator } from 'zustand';
+
+export type EngagementArea = 'overview' | 'scope';
+export const ENGAGEMENT_AREAS: readonly EngagementArea[] = ['overview', 'scope'];
+
+export type Route = { name: 'engagements' } | { name: 'engagement'; id: string; area: EngagementArea };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'engagements' && parts[1]) {
+    const area = ENGAGEMENT_AREAS.find((a) => a === parts[2]) ?? 'overview';
+    return { name: 'engagement', id: decodeURIComponent(parts[1]), area };
+  }
+  return { name: 'engagements' };
+}
+
+export function routeToHash(route: Route): string {
+  return route.name === 'engagements'
+    ? '#/engagements'
+    : `#/engagements/${encodeURIComponent(route.id)}/${route.area}`;
+}
+
+export interface RouteSlice {
+  route: Route;
+  navigate(route: Route): void;
+  syncRouteFromLocation(): void;
+}
+
+export const createRouteSlice: StateCreator<RouteSlice, [], [], RouteSlice> = (set) => ({
+  route: parseRoute(window.location.hash),
+  navigate(route) {
+    const hash = routeToHash(route);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    set({ route });
+  },
+  syncRouteFromLocation: () => set({ route: parseRoute(window.location.hash) }),
+});

@@ -1,0 +1,42 @@
+/** Date helpers over ISO `YYYY-MM-DD` strings (no time zones: audit periods are calendar dates). */
+
+/** Whole and fractional months covered from `start` to `end` inclusive (Jan 1 – Mar 31 = 3). */
+export function monthsBetween(start: string, end: string): number {
+  const s = toUtc(start);
+  const e = toUtc(end) + 86_400_000; // inclusive end date
+  const sd = new Date(s);
+  const ed = new Date(e);
+  const whole = (ed.getUTCFullYear() - sd.getUTCFullYear()) * 12 + (ed.getUTCMonth() - sd.getUTCMonth());
+  const anchor = Date.UTC(sd.getUTCFullYear(), sd.getUTCMonth() + whole, sd.getUTCDate());
+  const daysLeft = (e - anchor) / 86_400_000;
+  return whole + daysLeft / 30.4375;
+}
+
+export function toUtc(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-03-31` -> `31 Mar 2026`: unambiguous for readers on either side of the Atlantic. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+}
+
+/** The engagement's period as one phrase: `1 Jan 2026 – 30 Sep 2026` or `as of 30 Jun 2026`. */
+export function formatPeriod(e: {
+  kind: string;
+  asOfDate: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+}): string {
+  if (e.kind === 'soc2-type2') {
+    if (!e.periodStart || !e.periodEnd) return 'period not set';
+    return `${formatDate(e.periodStart)} – ${formatDate(e.periodEnd)}`;
+  }
+  return e.asOfDate ? `as of ${formatDate(e.asOfDate)}` : 'date not set';
+}

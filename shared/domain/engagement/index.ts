@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './dates';
+export * from './criterion-scope';
+export * from './scope';

@@ -1,0 +1,120 @@
+/**
+ * The engagement: one SOC 2 examination (Type 1 as of a date, Type 2 over a period) or a readiness
+ * assessment, with the trust services categories in scope. Validation messages are written for the
+ * auditor who sees them next to the field.
+ */
+import { z } from 'zod';
+import { TRUST_SERVICES_CATEGORIES } from '../criteria/catalog';
+import { engagementRecordMetaSchema, isoDateSchema, uuidSchema } from '../records/base';
+import { monthsBetween } from './dates';
+
+export const ENGAGEMENT_KINDS = ['soc2-type2', 'soc2-type1', 'readiness'] as const;
+export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
+export const ENGAGEMENT_KIND_LABELS: Record<EngagementKind, string> = {
+  'soc2-type2': 'SOC 2 Type 2',
+  'soc2-type1': 'SOC 2 Type 1',
+  readiness: 'Readiness assessment',
+};
+
+export const ENGAGEMENT_PHASES = ['planning', 'fieldwork', 'review', 'reporting', 'completed'] as const;
+export type EngagementPhase = (typeof ENGAGEMENT_PHASES)[number];
+export const ENGAGEMENT_PHASE_LABELS: Record<EngagementPhase, string> = {
+  planning: 'Planning',
+  fieldwork: 'Fieldwork',
+  review: 'Review',
+  reporting: 'Reporting',
+  completed: 'Completed',
+};
+
+const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const optionalDate = z.union([isoDateSchema, z.null()]);
+
+/** The fields an auditor edits. */
+export const engagementFieldsSchema = z.object({
+  serviceOrganization: text(200).min(1, "Enter the service organization's name."),
+  systemName: text(200).min(1, 'Enter the name of the system being examined.'),
+  kind: z.enum(ENGAGEMENT_KINDS, 'Choose the kind of engagement.'),
+  /** Type 1 and readiness: the date the controls are described and assessed as of. */
+  asOfDate: optionalDate,
+  /** Type 2: the examination period. */
+  periodStart: optionalDate,
+  periodEnd: optionalDate,
+  categories: z
+    .array(z.enum(TRUST_SERVICES_CATEGORIES))
+    .transform((cats) => TRUST_SERVICES_CATEGORIES.filter((c) => c === 'security' || cats.includes(c))),
+  firm: text(200),
+  engagementPartner: text(200),
+  /** Profile ids of the engagement team. */
+  team: z.array(uuidSchema).max(100),
+  phase: z.enum(ENGAGEMENT_PHASES),
+  reportDate: optionalDate,
+  notes: text(20_000),
+  archived: z.boolean(),
+  /** True for the demo engagement a newcomer can load. */
+  demo: z.boolean(),
+});
+
+function checkDates(e: z.infer<typeof engagementFieldsSchema>, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (e.kind === 'soc2-type2') {
+    if (!e.periodStart) issue('periodStart', 'Enter the first day of the examination period.');
+    if (!e.periodEnd) issue('periodEnd', 'Enter the last day of the examination period.');
+    if (e.periodStart && e.periodEnd && e.periodEnd <= e.periodStart) {
+      issue('periodEnd', 'The period must end after it starts.');
+    }
+    if (e.reportDate && e.periodEnd && e.reportDate < e.periodEnd) {
+      issue('reportDate', 'The report date cannot be before the end of the period.');
+    }
+  } else {
+    if (!e.asOfDate) issue('asOfDate', 'Enter the date the controls are examined as of.');
+    if (e.reportDate && e.asOfDate && e.reportDate < e.asOfDate) {
+      issue('reportDate', 'The report date cannot be before the as-of date.');
+    }
+  }
+}
+
+export const engagementInputSchema = engagementFieldsSchema.superRefine(checkDates);
+export type EngagementFields = z.output<typeof engagementFieldsSchema>;
+export type EngagementInput = z.input<typeof engagementFieldsSchema>;
+
+export const engagementSchema = engagementRecordMetaSchema
+  .extend(engagementFieldsSchema.shape)
+  .superRefine(checkDates);
+export type Engagement = z.output<typeof engagementSchema>;
+
+/** Defaults for a new engagement form. */
+export function emptyEngagementFields(): EngagementFields {
+  return {
+    serviceOrganization: '',
+    systemName: '',
+    kind: 'soc2-type2',
+    asOfDate: null,
+    periodStart: null,
+    periodEnd: null,
+    categories: ['security'],
+    firm: '',
+    engagementPartner: '',
+    team: [],
+    phase: 'planning',
+    reportDate: null,
+    notes: '',
+    archived: false,
+    demo: false,
+  };
+}
+
+/** Non-blocking advice shown beside the form, e.g. an unusually short Type 2 period. */
+export function engagementWarnings(
+  e: Pick<EngagementFields, 'kind' | 'periodStart' | 'periodEnd'>,
+): string[] {
+  const warnings: string[] = [];
+  if (e.kind === 'soc2-type2' && e.periodStart && e.periodEnd && e.periodEnd > e.periodStart) {
+    const months = monthsBetween(e.periodStart, e.periodEnd);
+    if (months < 3) {
+      warnings.push('The period is shorter than 3 months. Type 2 periods are usually 6 to 12 months.');
+    } else if (months > 12) {
+      warnings.push('The period is longer than 12 months. Type 2 periods are usually 6 to 12 months.');
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,44 @@
+/**
+ * A local auditor profile: the actor stamped on every change. Several can live on one machine (shared
+ * laptops); they are machine-level records, not part of any engagement.
+ */
+import { z } from 'zod';
+import { recordMetaSchema } from '../records/base';
+
+export const PROFILE_ROLES = ['staff', 'senior', 'manager', 'partner'] as const;
+export type ProfileRole = (typeof PROFILE_ROLES)[number];
+export const PROFILE_ROLE_LABELS: Record<ProfileRole, string> = {
+  staff: 'Staff',
+  senior: 'Senior',
+  manager: 'Manager',
+  partner: 'Partner',
+};
+
+export const profileFieldsSchema = z.object({
+  fullName: z.string().trim().min(1, 'Enter your full name.').max(120, 'Keep the name under 120 characters.'),
+  initials: z
+    .string()
+    .trim()
+    .min(1, 'Enter your initials (they mark your sign-offs).')
+    .max(4, 'Use at most 4 characters for initials.')
+    .regex(/^[\p{L}.-]+$/u, 'Initials can hold letters only.')
+    .transform((s) => s.toUpperCase()),
+  firm: z.string().trim().max(200, 'Keep the firm name under 200 characters.'),
+  role: z.enum(PROFILE_ROLES, 'Choose your role.'),
+});
+export type ProfileFields = z.output<typeof profileFieldsSchema>;
+
+export const profileSchema = recordMetaSchema.extend(profileFieldsSchema.shape);
+export type Profile = z.output<typeof profileSchema>;
+
+/** Suggests initials from a full name: "Ana María López" -> "AML". */
+export function suggestInitials(fullName: string): string {
+  return fullName
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => part[0] ?? '')
+    .join('')
+    .slice(0, 4)
+    .toUpperCase();
+}

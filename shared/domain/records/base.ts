@@ -1,0 +1,52 @@
+/**
+ * Fields every stored record carries. They make records merge-ready from day one: a globally unique id,
+ * a revision bumped on every write, who/when stamps, a logical clock stamp that orders concurrent edits
+ * across laptops, and a tombstone instead of a hard delete.
+ */
+import { z } from 'zod';
+import { isUuid } from '../ids';
+
+export const uuidSchema = z.string().refine(isUuid, 'must be a UUID');
+export const isoDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'ISO timestamp');
+
+export const recordMetaSchema = z.object({
+  id: uuidSchema,
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  /** Profile id of the last writer. */
+  updatedBy: z.string().min(1),
+  rev: z.number().int().min(1),
+  /** Hybrid logical clock stamp of the last write (see `clock.ts`). */
+  clock: z.string().min(1),
+  /** Tombstone: the record is deleted but kept (audit, merge). */
+  deleted: z.boolean(),
+});
+export type RecordMeta = z.infer<typeof recordMetaSchema>;
+
+/** Meta fields of records that belong to one engagement. */
+export const engagementRecordMetaSchema = recordMetaSchema.extend({ engagementId: uuidSchema });
+export type EngagementRecordMeta = z.infer<typeof engagementRecordMetaSchema>;
+
+export const META_FIELDS = [
+  'id',
+  'engagementId',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'rev',
+  'clock',
+  'deleted',
+] as const;
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
+export const isoDateSchema = z.string().refine(isValidIsoDate, 'Enter a valid date (YYYY-MM-DD).');
+
+export function isValidIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

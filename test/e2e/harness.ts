@@ -1,0 +1,96 @@
+/**
+ * End-to-end harness: Debian's Chromium driven by playwright-core against the built UI served over http.
+ * Each test gets a fresh profile directory; `relaunch` reopens the same one to check what survives a restart.
+ */
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startStaticServer } from './static-server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = join(process.cwd(), 'dist/renderer');
+export const SCREENS = join(process.cwd(), 'test-results/screens');
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and CSP violations seen so far. */
+  problems: string[];
+  url: string;
+  userDataDir: string;
+  relaunch(): Promise<Session>;
+  close(): Promise<void>;
+  screenshot(name: string): Promise<void>;
+}
+
+let server: Awaited<ReturnType<typeof startStaticServer>> | null = null;
+
+export async function ensureServer(): Promise<string> {
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/renderer is missing: run `npm run build` first');
+  server ??= await startStaticServer(DIST);
+  return server.url;
+}
+
+export async function stopServer(): Promise<void> {
+  await server?.close();
+  server = null;
+}
+
+export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'fieldwork-e2e-'))): Promise<Session> {
+  const url = await ensureServer();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  await page.goto(url);
+  const session: Session = {
+    page,
+    context,
+    problems,
+    url,
+    userDataDir,
+    async relaunch() {
+      await context.close();
+      return launch(userDataDir);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENS, { recursive: true });
+      await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
+    },
+  };
+  return session;
+}
+
+/** Completes the first-run profile form. */
+export async function createProfile(page: Page, name = 'Ana López', role = 'Senior'): Promise<void> {
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Firm').fill('Harbor & Reed LLP');
+  await page.getByLabel('Role').selectOption({ label: role });
+  await page.getByRole('button', { name: 'Create profile' }).click();
+}

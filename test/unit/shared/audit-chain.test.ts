@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GENESIS_HASH,
+  hashAuditEvent,
+  verifyAuditChain,
+  type AuditEvent,
+  type UnhashedAuditEvent,
+} from '../../../shared/domain/audit';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { sha256Hex } from '../../../shared/domain/hash';
+
+async function buildChain(n: number): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= n; seq += 1) {
+    const e: UnhashedAuditEvent = {
+      chain: 'eng-1',
+      seq,
+      at: `2026-01-01T00:00:${String(seq % 60).padStart(2, '0')}.000Z`,
+      actor: 'p1',
+      actorName: 'Ana López',
+      entity: 'engagement',
+      entityId: 'e1',
+      op: seq === 1 ? 'create' : 'update',
+      changes: { notes: { before: seq - 1, after: seq } },
+      prevHash,
+    };
+    const hash = await hashAuditEvent(e);
+    events.push({ ...e, hash });
+    prevHash = hash;
+  }
+  return events;
+}
+
+describe('audit chain', () => {
+  it('hashes prevHash + canonical JSON of the event with SHA-256', async () => {
+    const [first] = await buildChain(1);
+    if (!first) throw new Error('no event');
+    const { hash, ...rest } = first;
+    expect(hash).toBe(await sha256Hex(GENESIS_HASH + canonicalJson(rest)));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reports an intact chain with its event count', async () => {
+    const events = await buildChain(25);
+    const result = await verifyAuditChain(events, { chain: 'eng-1', seq: 25, hash: events[24]?.hash ?? '' });
+    expect(result).toMatchObject({ ok: true, count: 25, message: 'Audit trail intact, 25 events' });
+  });
+
+  it('reports an empty chain as intact with 0 events', async () => {
+    expect(await verifyAuditChain([])).toMatchObject({ ok: true, count: 0 });
+  });
+
+  it('finds the first altered event', async () => {
+    const events = await buildChain(10);
+    const tampered = events.map((e) => (e.seq === 4 ? { ...e, actorName: 'Mallory' } : e));
+    const result = await verifyAuditChain(tampered);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.brokenSeq).toBe(4);
+      expect(result.message).toBe(
+        'Audit trail broken at event #4: its content was altered after it was recorded',
+      );
+    }
+  });
+
+  it('detects an altered event even when its hash was recomputed (the next link breaks)', async () => {
+    const events = await buildChain(6);
+    const e3 = events[2];
+    if (!e3) throw new Error('no event');
+    const forged = { ...e3, changes: { notes: { before: 0, after: 'forged' } } };
+    forged.hash = await hashAuditEvent(forged);
+    const result = await verifyAuditChain(events.map((e) => (e.seq === 3 ? forged : e)));
+    expect(result).toMatchObject({ ok: false, brokenSeq: 4 });
+  });
+
+  it('detects a removed event in the middle', async () => {
+    const events = await buildChain(8);
+    const result = await verifyAuditChain(events.filter((e) => e.seq !== 5));
+    expect(result).toMatchObject({ ok: false, brokenSeq: 6, reason: 'event #5 is missing' });
+  });
+
+  it('detects removal of the newest events through the stored head', async () => {
+    const events = await buildChain(8);
+    const head = { chain: 'eng-1', seq: 8, hash: events[7]?.hash ?? '' };
+    const result = await verifyAuditChain(events.slice(0, 6), head);
+    expect(result).toMatchObject({ ok: false, brokenSeq: 7, reason: 'the newest 2 events were removed' });
+  });
+
+  it('accepts events in any order', async () => {
+    const events = await buildChain(5);
+    expect((await verifyAuditChain([...events].reverse())).ok).toBe(true);
+  });
+});
