@@ -1,7 +1,8 @@
 // Bundles the Electron main process and preload with esbuild (no Electron binary needed).
 //
 // Why bundle: the preload runs sandboxed, where `require` can load only 'electron' and a few built-ins, so
-// the IPC contract and zod must be inlined; the main process is bundled the same way so the packaged app
+// what it imports from shared/ipc must be inlined (the zod-free menu constants only: the contract's
+// schemas are for main); the main process is bundled the same way so the packaged app
 // needs no node_modules. 'electron' stays external — it is provided by the runtime, never by us.
 //
 // Usage: node scripts/build-electron.mjs [--outdir <dir>]   (default dist/electron)

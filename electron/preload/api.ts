@@ -7,14 +7,9 @@
  * tested under Node with a fake `ipcRenderer`.
  */
 import type { IpcRendererEvent } from 'electron';
-import {
-  MENU_COMMAND_EVENT,
-  menuCommands,
-  type FieldworkApi,
-  type IpcChannel,
-  type IpcResults,
-  type MenuCommand,
-} from '../../shared/ipc';
+// Values from the zod-free menu module only; the contract is imported for types, so zod stays out of the bundle.
+import type { FieldworkApi, IpcChannel, IpcResults } from '../../shared/ipc/contract';
+import { MENU_COMMAND_EVENT, menuCommands, type MenuCommand } from '../../shared/ipc/menu';
 
 /** The part of Electron's `ipcRenderer` used; a real `ipcRenderer` satisfies it. */
 export interface IpcRendererLike {

@@ -77,10 +77,9 @@ export interface IpcResults {
   'link:open-external': void;
 }
 
-/** Commands the application menu sends to the renderer (main -> renderer, one channel). */
-export const menuCommands = ['new-engagement', 'import-engagement', 'about'] as const;
-export type MenuCommand = (typeof menuCommands)[number];
-export const MENU_COMMAND_EVENT = 'menu:command';
+/** Commands the application menu sends to the renderer (main -> renderer, one channel): see menu.ts. */
+export { menuCommands, MENU_COMMAND_EVENT, type MenuCommand } from './menu';
+import type { MenuCommand } from './menu';
 
 /** The API the preload exposes as `window.fieldwork`: one function per channel and nothing else. */
 export interface FieldworkApi {

@@ -38,16 +38,18 @@ const requires = (code: string) =>
 describe('scripts/build-electron.mjs', () => {
   it('writes both bundles with linked source maps and prints their sizes', async () => {
     for (const name of ['main.cjs', 'preload.cjs']) {
-      expect((await stat(path.join(outdir, name))).size).toBeGreaterThan(1000);
+      expect((await stat(path.join(outdir, name))).size).toBeGreaterThan(500);
       expect(await readFile(path.join(outdir, name), 'utf8')).toContain(`//# sourceMappingURL=${name}.map`);
       expect((await stat(path.join(outdir, `${name}.map`))).isFile()).toBe(true);
       expect(buildOutput).toMatch(new RegExp(`${name.replace('.', '\\.')}\\s+[\\d.]+ kB`));
     }
   });
 
-  it('preload requires nothing but electron (sandbox-safe)', async () => {
+  it('preload requires nothing but electron (sandbox-safe) and stays small (no zod inside)', async () => {
     const code = await readFile(path.join(outdir, 'preload.cjs'), 'utf8');
     expect(requires(code)).toEqual(['electron']);
+    expect(code).not.toMatch(/ZodError|\$ZodType/);
+    expect(code.length).toBeLessThan(20_000);
   });
 
   it('main requires electron as an external and otherwise only Node built-ins', async () => {
