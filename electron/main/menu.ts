@@ -14,6 +14,8 @@ export interface MenuTemplateInput {
   appName: string;
   /** Forward a command to the renderer (`webContents.send(MENU_COMMAND_EVENT, command)`). */
   send: (command: MenuCommand) => void;
+  /** Whether engagement-file import is available (off until the exchange format ships). */
+  importEnabled?: boolean;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -24,6 +26,7 @@ export function buildMenuTemplate({
   isMac,
   appName,
   send,
+  importEnabled = false,
 }: MenuTemplateInput): MenuItemConstructorOptions[] {
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => send('about') };
 
@@ -49,6 +52,8 @@ export function buildMenuTemplate({
       {
         label: 'Import engagement file…',
         accelerator: 'CmdOrCtrl+O',
+        // Greyed out until the .fieldwork exchange format lands; the command is already wired through.
+        enabled: importEnabled,
         click: () => send('import-engagement'),
       },
       separator,

@@ -5,6 +5,7 @@ import { CATEGORY_LABELS } from '@shared/domain/criteria';
 import {
   ENGAGEMENT_KIND_LABELS,
   ENGAGEMENT_PHASE_LABELS,
+  formatDateTime,
   formatPeriod,
   type Engagement,
 } from '@shared/domain/engagement';
@@ -198,7 +199,7 @@ export function EngagementsPage() {
                     <td>
                       <StatusBadge tone={phaseTone(e.phase)}>{ENGAGEMENT_PHASE_LABELS[e.phase]}</StatusBadge>
                     </td>
-                    <td className="nowrap num">{new Date(e.updatedAt).toLocaleString()}</td>
+                    <td className="nowrap num">{formatDateTime(e.updatedAt)}</td>
                     <td>
                       <button
                         type="button"

@@ -49,6 +49,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, onCancel }: Profil
         <input
           value={fullName}
           autoComplete="name"
+          autoFocus
           onChange={(e) => {
             setFullName(e.target.value);
             if (!initialsTouched) setInitials(suggestInitials(e.target.value));

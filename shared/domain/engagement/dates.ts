@@ -40,3 +40,11 @@ export function formatPeriod(e: {
   }
   return e.asOfDate ? `as of ${formatDate(e.asOfDate)}` : 'date not set';
 }
+
+/** An ISO timestamp in local time as `22 Nov 2026, 18:38`, the same day-month order as `formatDate`. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getDate()} ${MONTHS[d.getMonth()] ?? ''} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -107,3 +107,11 @@ describe('profile', () => {
     ).toBe(false);
   });
 });
+
+describe('formatDateTime', () => {
+  it('writes day, month name, year and 24-hour time', async () => {
+    const { formatDateTime } = await import('../../../shared/domain/engagement');
+    expect(formatDateTime('2026-11-22T18:38:49.000Z')).toMatch(/^2[23] Nov 2026, \d{2}:\d{2}$/);
+    expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
