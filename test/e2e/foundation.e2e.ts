@@ -133,7 +133,13 @@ describe('foundation: a new auditor', () => {
       .toBe(true);
     await expect.poll(() => dialog.getByText(/Not saved\./).isVisible()).toBe(true);
     await session.screenshot('07-bad-input');
+    // Esc with typed input asks before discarding it.
     await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.getByText(/Discard this new engagement\?/).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await dialog.getByLabel('System name').inputValue()).toBe('Some System');
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => page.getByRole('heading', { name: 'No engagements yet' }).isVisible()).toBe(true);
 

@@ -62,6 +62,7 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
             value={values.serviceOrganization}
             onChange={(e) => onChange({ serviceOrganization: e.target.value })}
             placeholder="e.g. Acme Cloud, Inc."
+            autoFocus={mode === 'create'}
           />
         </Field>
         <Field label="System name" error={errors.systemName} required>

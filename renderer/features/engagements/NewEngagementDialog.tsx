@@ -23,6 +23,14 @@ export function NewEngagementDialog({ profile }: { profile: Profile }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+
+  /** Closing with typed input asks first: typed text is never thrown away silently. */
+  function requestClose() {
+    if (dirty && !confirmDiscard) setConfirmDiscard(true);
+    else closeDialog();
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -49,13 +57,15 @@ export function NewEngagementDialog({ profile }: { profile: Profile }) {
   }
 
   return (
-    <Dialog title="New engagement" onClose={closeDialog} wide>
+    <Dialog title="New engagement" onClose={requestClose} wide>
       <form onSubmit={submit} noValidate aria-label="New engagement">
         <EngagementForm
           mode="create"
           values={values}
           errors={errors}
           onChange={(patch) => {
+            setDirty(true);
+            setConfirmDiscard(false);
             setValues((v) => ({ ...v, ...patch }));
             setErrors((e) => {
               const next = { ...e };
@@ -69,14 +79,26 @@ export function NewEngagementDialog({ profile }: { profile: Profile }) {
             {formError}
           </p>
         ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={closeDialog}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Create engagement
-          </button>
-        </div>
+        {confirmDiscard ? (
+          <div className="confirm-bar" role="alert">
+            <span>Discard this new engagement? What you typed will be lost.</span>
+            <button type="button" onClick={() => setConfirmDiscard(false)}>
+              Keep editing
+            </button>
+            <button type="button" className="danger" onClick={closeDialog}>
+              Discard
+            </button>
+          </div>
+        ) : (
+          <div className="form-actions">
+            <button type="button" onClick={requestClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              Create engagement
+            </button>
+          </div>
+        )}
       </form>
     </Dialog>
   );
