@@ -10,6 +10,7 @@ import { ProfileSetup } from '../features/profiles/ProfileSetup';
 import { NewProfileDialog, EditProfileDialog } from '../features/profiles/ProfileDialogs';
 import { NewEngagementDialog } from '../features/engagements/NewEngagementDialog';
 import { AboutDialog } from '../features/about/AboutDialog';
+import { JumpDialog } from '../features/jump/JumpDialog';
 
 function Dialogs({ profile }: { profile: Profile }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -18,6 +19,8 @@ function Dialogs({ profile }: { profile: Profile }) {
       return <NewEngagementDialog profile={profile} />;
     case 'about':
       return <AboutDialog />;
+    case 'jump':
+      return <JumpDialog />;
     case 'profile-new':
       return <NewProfileDialog />;
     case 'profile-edit':
@@ -37,6 +40,19 @@ export function App() {
     window.addEventListener('hashchange', syncRoute);
     return () => window.removeEventListener('hashchange', syncRoute);
   }, [syncRoute]);
+
+  // Ctrl+K (Cmd+K on macOS) opens "Go to" from anywhere once a profile is signed in.
+  useEffect(() => {
+    if (!profile) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        openDialog('jump');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [profile, openDialog]);
 
   useEffect(
     () =>

@@ -7,7 +7,15 @@ import type { EngagementArea } from '../store/route';
 import { OverviewPage } from '../features/engagements/OverviewPage';
 import { ScopePage } from '../features/scope/ScopePage';
 
-export function EngagementView({ id, area }: { id: string; area: EngagementArea }) {
+export function EngagementView({
+  id,
+  area,
+  item,
+}: {
+  id: string;
+  area: EngagementArea;
+  item?: string | undefined;
+}) {
   const engagement = useLiveQuery(async () => (await getEngagement(db, id)) ?? null, [id]);
   const navigate = useAppStore((s) => s.navigate);
   if (engagement === undefined) return <p className="page muted">Loading…</p>;
@@ -23,7 +31,7 @@ export function EngagementView({ id, area }: { id: string; area: EngagementArea 
     );
   }
   return area === 'scope' ? (
-    <ScopePage key={engagement.id} engagement={engagement} />
+    <ScopePage key={engagement.id} engagement={engagement} focusCriterion={item} />
   ) : (
     <OverviewPage key={engagement.id} engagement={engagement} />
   );

@@ -45,6 +45,15 @@ export function Shell() {
         ) : (
           <div className="header-engagement" />
         )}
+        <button
+          type="button"
+          className="link-button header-about"
+          aria-keyshortcuts="Control+K"
+          title="Go to an engagement, screen or criterion (Ctrl+K)"
+          onClick={() => openDialog('jump')}
+        >
+          Go to… <kbd>Ctrl+K</kbd>
+        </button>
         <button type="button" className="link-button header-about" onClick={() => openDialog('about')}>
           About
         </button>
@@ -81,7 +90,7 @@ export function Shell() {
       <main id="main" className="app-main" tabIndex={-1}>
         <StorageWarning />
         {route.name === 'engagement' ? (
-          <EngagementView id={route.id} area={route.area} />
+          <EngagementView id={route.id} area={route.area} item={route.item} />
         ) : (
           <EngagementsPage />
         )}

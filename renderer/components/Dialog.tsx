@@ -1,4 +1,7 @@
-/** A modal dialog on the native <dialog> element: focus is trapped, Esc closes, the title names it. */
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped, Esc closes, the title names it, and
+ * focus starts in the first field.
+ */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
@@ -15,7 +18,15 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element (the Close button); start in the first field instead.
+      dialog
+        .querySelector<HTMLElement>(
+          '.dialog-body input:not([disabled]), .dialog-body select:not([disabled]), .dialog-body textarea:not([disabled])',
+        )
+        ?.focus();
+    }
     return () => dialog?.close();
   }, []);
   return (

@@ -1,19 +1,22 @@
 /**
- * Hash routes (`#/engagements`, `#/engagements/<id>/overview`): they survive a reload and work the same
- * under `app://fieldwork/` and `http://localhost`.
+ * Hash routes (`#/engagements`, `#/engagements/<id>/overview`, `#/engagements/<id>/scope/CC6.1`): they
+ * survive a reload and work the same under `app://fieldwork/` and `http://localhost`. The optional last
+ * part names an item to bring into view (a criterion on the Scope screen).
  */
 import type { StateCreator } from 'zustand';
 
 export type EngagementArea = 'overview' | 'scope';
 export const ENGAGEMENT_AREAS: readonly EngagementArea[] = ['overview', 'scope'];
 
-export type Route = { name: 'engagements' } | { name: 'engagement'; id: string; area: EngagementArea };
+export type Route =
+  { name: 'engagements' } | { name: 'engagement'; id: string; area: EngagementArea; item?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'engagements' && parts[1]) {
     const area = ENGAGEMENT_AREAS.find((a) => a === parts[2]) ?? 'overview';
-    return { name: 'engagement', id: decodeURIComponent(parts[1]), area };
+    const item = parts[3] ? decodeURIComponent(parts[3]) : undefined;
+    return { name: 'engagement', id: decodeURIComponent(parts[1]), area, ...(item ? { item } : {}) };
   }
   return { name: 'engagements' };
 }
@@ -21,7 +24,7 @@ export function parseRoute(hash: string): Route {
 export function routeToHash(route: Route): string {
   return route.name === 'engagements'
     ? '#/engagements'
-    : `#/engagements/${encodeURIComponent(route.id)}/${route.area}`;
+    : `#/engagements/${encodeURIComponent(route.id)}/${route.area}${route.item ? `/${encodeURIComponent(route.item)}` : ''}`;
 }
 
 export interface RouteSlice {

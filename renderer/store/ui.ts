@@ -1,7 +1,7 @@
 /** Dialogs, notices and app-wide warnings. */
 import type { StateCreator } from 'zustand';
 
-export type DialogName = 'new-engagement' | 'about' | 'profile-new' | 'profile-edit';
+export type DialogName = 'new-engagement' | 'about' | 'profile-new' | 'profile-edit' | 'jump';
 
 export interface Notice {
   id: number;

@@ -53,7 +53,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
     await expect.poll(() => page.getByLabel('Full name').isVisible()).toBe(true);
     // The checker itself works: an unlabelled input is reported.
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="probe" type="text">'));
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', '<input id="probe" type="text">'),
+    );
     expect((await violations(page)).join('\n')).toMatch(/^label /m);
     await page.evaluate(() => document.getElementById('probe')?.remove());
     await check('first run');

@@ -247,6 +247,39 @@ describe('foundation: a new auditor', () => {
       .toBe(true);
   });
 
+  it('jumps to an engagement or a criterion with Ctrl+K, from the keyboard alone', async () => {
+    session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible()).toBe(true);
+
+    await page.keyboard.press('Control+K');
+    const jump = page.getByRole('dialog', { name: 'Go to' });
+    await expect.poll(() => jump.isVisible()).toBe(true);
+    await page.keyboard.type('cc7.4');
+    await expect.poll(() => jump.getByRole('option').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Scope & criteria' }).isVisible()).toBe(true);
+    await expect.poll(() => page.url()).toMatch(/\/scope\/CC7\.4$/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Mark CC7.4 not applicable');
+    await session.screenshot('11-jump-criterion');
+
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('all eng');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Engagements', exact: true }).isVisible())
+      .toBe(true);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('xyzzy');
+    await expect.poll(() => page.getByText('Nothing matches “xyzzy”.').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('serves the UI with a strict Content-Security-Policy and runs without violating it', async () => {
     session = await launch();
     const response = await session.page.goto(session.url);

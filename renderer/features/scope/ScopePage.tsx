@@ -1,5 +1,5 @@
 /** The trust services categories in scope and the criteria they bring in, each applicable or not (with why). */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   CATEGORY_LABELS,
@@ -21,7 +21,14 @@ import { NotApplicableDialog } from './NotApplicableDialog';
 
 type Filter = 'all' | 'applicable' | 'not-applicable';
 
-export function ScopePage({ engagement }: { engagement: Engagement }) {
+export function ScopePage({
+  engagement,
+  focusCriterion,
+}: {
+  engagement: Engagement;
+  /** A criterion to bring into view (from Go to / a link), e.g. `CC6.1`. */
+  focusCriterion?: string | undefined;
+}) {
   const actor = useActor();
   const notify = useAppStore((s) => s.notify);
   const scopes = useLiveQuery(() => listCriterionScopes(db, engagement.id), [engagement.id]);
@@ -29,6 +36,15 @@ export function ScopePage({ engagement }: { engagement: Engagement }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [marking, setMarking] = useState<Criterion | null>(null);
   const locked = engagement.phase === 'completed';
+  // Bring the requested criterion into view once its row exists, and mark it briefly.
+  useEffect(() => {
+    if (!focusCriterion || !scopes) return;
+    const row = document.getElementById(`criterion-${focusCriterion}`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    row.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+  }, [focusCriterion, scopes]);
+
   const summary = useMemo(
     () => scopeCriteria(engagement.categories, scopes ?? []),
     [engagement.categories, scopes],
@@ -135,7 +151,12 @@ export function ScopePage({ engagement }: { engagement: Engagement }) {
                 const scoped = summary.criteria.find((s) => s.id === c.id);
                 const applicable = scoped?.applicable ?? true;
                 return (
-                  <tr key={c.id} aria-label={`${c.id} ${c.title}`}>
+                  <tr
+                    key={c.id}
+                    id={`criterion-${c.id}`}
+                    aria-label={`${c.id} ${c.title}`}
+                    className={c.id === focusCriterion ? 'row-highlight' : undefined}
+                  >
                     <td className="num nowrap">{c.id}</td>
                     <td>
                       {c.title}

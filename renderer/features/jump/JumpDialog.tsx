@@ -1,0 +1,136 @@
+/**
+ * Ctrl+K: jump to an engagement, an area of the open engagement, or one of its criteria by typing a few
+ * letters. Arrow keys move, Enter goes, Esc closes.
+ */
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { criteriaForCategories } from '@shared/domain/criteria';
+import { Dialog } from '../../components/Dialog';
+import { db } from '../../db';
+import { listEngagements } from '../../db/queries';
+import { useAppStore } from '../../store';
+import type { Route } from '../../store/route';
+
+interface Target {
+  key: string;
+  label: string;
+  detail: string;
+  route: Route;
+}
+
+const MAX_RESULTS = 50;
+
+export function JumpDialog() {
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  const navigate = useAppStore((s) => s.navigate);
+  const route = useAppStore((s) => s.route);
+  const engagements = useLiveQuery(() => listEngagements(db), []);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+
+  const targets = useMemo<Target[]>(() => {
+    const list: Target[] = [];
+    const current = route.name === 'engagement' ? engagements?.find((e) => e.id === route.id) : undefined;
+    if (current) {
+      const at = (area: 'overview' | 'scope', item?: string): Route => ({
+        name: 'engagement',
+        id: current.id,
+        area,
+        ...(item ? { item } : {}),
+      });
+      list.push(
+        { key: 'overview', label: 'Overview', detail: current.serviceOrganization, route: at('overview') },
+        { key: 'scope', label: 'Scope & criteria', detail: current.serviceOrganization, route: at('scope') },
+      );
+      for (const c of criteriaForCategories(current.categories)) {
+        list.push({
+          key: `criterion:${c.id}`,
+          label: `${c.id} ${c.title}`,
+          detail: 'Criterion',
+          route: at('scope', c.id),
+        });
+      }
+    }
+    list.push({
+      key: 'engagements',
+      label: 'All engagements',
+      detail: 'List',
+      route: { name: 'engagements' },
+    });
+    for (const e of engagements ?? []) {
+      if (e.archived || e.id === current?.id) continue;
+      list.push({
+        key: `engagement:${e.id}`,
+        label: `${e.serviceOrganization} — ${e.systemName}`,
+        detail: 'Engagement',
+        route: { name: 'engagement', id: e.id, area: 'overview' },
+      });
+    }
+    return list;
+  }, [engagements, route]);
+
+  const results = useMemo(() => {
+    const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    return targets
+      .filter((t) => words.every((w) => `${t.label} ${t.detail}`.toLocaleLowerCase().includes(w)))
+      .slice(0, MAX_RESULTS);
+  }, [targets, query]);
+
+  const go = (target: Target | undefined) => {
+    if (!target) return;
+    closeDialog();
+    navigate(target.route);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => Math.min(i + 1, results.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      go(results[active]);
+    }
+  };
+
+  return (
+    <Dialog title="Go to" onClose={closeDialog}>
+      <input
+        type="text"
+        role="combobox"
+        aria-label="Go to engagement, screen or criterion"
+        aria-expanded="true"
+        aria-controls="jump-results"
+        aria-activedescendant={results[active] ? `jump-${active}` : undefined}
+        aria-autocomplete="list"
+        placeholder="Type a criterion (CC6.1), a screen or an organization…"
+        autoFocus
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="jump-results" role="listbox" aria-label="Matches" className="jump-results">
+        {results.map((t, i) => (
+          <li
+            key={t.key}
+            id={`jump-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'jump-item active' : 'jump-item'}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => go(t)}
+          >
+            <span>{t.label}</span>
+            <span className="muted">{t.detail}</span>
+          </li>
+        ))}
+      </ul>
+      {results.length === 0 ? <p className="muted">Nothing matches “{query}”.</p> : null}
+    </Dialog>
+  );
+}
