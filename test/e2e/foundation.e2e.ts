@@ -153,7 +153,7 @@ describe('foundation: a new auditor', () => {
       .toBe(true);
   });
 
-  it('autosaves engagement details, keeps invalid text without saving it, and survives a reload', async () => {
+  it('autosaves engagement details without ever losing typed text, even on an immediate reload', async () => {
     session = await launch();
     const { page } = session;
     await createProfile(page);
@@ -161,24 +161,36 @@ describe('foundation: a new auditor', () => {
     await dialog.getByRole('button', { name: 'Create engagement' }).click();
     await page.getByRole('link', { name: 'Overview' }).click();
 
-    await page.getByLabel('Notes').fill('Kick-off meeting held on 12 Jan with the CISO.');
+    // Reload straight after typing: the text comes back and is saved.
+    const notes = 'Kick-off meeting held on 12 Jan with the CISO.';
+    await page.getByLabel('Notes').fill(notes);
+    await expect.poll(() => page.getByText('Unsaved changes…').isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Notes').inputValue()).toBe(notes);
     await expect.poll(() => page.getByText('All changes saved').isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/Audit trail intact, 2 events/).isVisible()).toBe(true);
 
+    // One invalid field does not hold back the others, and its typed value survives leaving the screen.
     await page.getByLabel('Service organization').fill('');
-    await expect.poll(() => page.getByText('Not saved: fix the highlighted fields.').isVisible()).toBe(true);
-    expect(await page.getByLabel('Notes').inputValue()).toBe(
-      'Kick-off meeting held on 12 Jan with the CISO.',
-    );
+    await page.getByLabel('Engagement partner').fill('Dana Whitfield, CPA');
+    await expect
+      .poll(() =>
+        page.getByText('Other changes saved; the highlighted fields are not saved yet.').isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByText(/Audit trail intact, 3 events/).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Scope & criteria' }).click();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect.poll(() => page.getByLabel('Service organization').inputValue()).toBe('');
+    await expect.poll(() => page.getByText("Enter the service organization's name.").isVisible()).toBe(true);
+    expect(await page.getByLabel('Engagement partner').inputValue()).toBe('Dana Whitfield, CPA');
+
     await page.getByLabel('Service organization').fill('Acme Cloud, Inc.');
     await expect.poll(() => page.getByText('All changes saved').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Acme Cloud, Inc. · Acme Platform').isVisible()).toBe(true);
-
     await page.reload();
-    await expect
-      .poll(() => page.getByLabel('Notes').inputValue())
-      .toBe('Kick-off meeting held on 12 Jan with the CISO.');
-    await expect.poll(() => page.getByText(/Audit trail intact, 3 events/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Service organization').inputValue()).toBe('Acme Cloud, Inc.');
+    await expect.poll(() => page.getByText(/Audit trail intact, 4 events/).isVisible()).toBe(true);
     await session.screenshot('08-overview-autosave');
   });
 

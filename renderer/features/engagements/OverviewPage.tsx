@@ -14,6 +14,7 @@ import { setArchived } from './commands';
 function SaveStatus({ state }: { state: SaveState }) {
   const text = {
     saved: 'All changes saved',
+    pending: 'Unsaved changes…',
     saving: 'Saving…',
     invalid: state.kind === 'invalid' ? state.message : '',
     error: state.kind === 'error' ? state.message : '',
@@ -34,9 +35,10 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
     () => verifyChain(db, engagement.id),
     [engagement.id, engagement.rev, scopes],
   );
-  const { draft, errors, state, change } = useEngagementAutosave(engagement, actor);
-  const summary = scopeCriteria(engagement.categories, scopes ?? []);
   const locked = engagement.phase === 'completed';
+  const readOnly = locked || engagement.archived;
+  const { draft, errors, state, change, flush } = useEngagementAutosave(engagement, actor, readOnly);
+  const summary = scopeCriteria(engagement.categories, scopes ?? []);
 
   async function toggleArchive() {
     if (!actor) return;
@@ -69,7 +71,8 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
       ) : null}
       {engagement.archived ? (
         <p className="banner banner-neutral" role="status">
-          This engagement is archived: it is hidden from the engagement list until restored.
+          This engagement is archived: it is hidden from the engagement list and read-only. Restore it to make
+          changes.
         </p>
       ) : null}
 
@@ -98,7 +101,14 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
 
       <h2 className="section-title">Engagement details</h2>
       <SaveStatus state={state} />
-      <EngagementForm mode="edit" values={draft} errors={errors} onChange={change} disabled={locked} />
+      <div
+        onBlur={(event) => {
+          // Leaving the form (not moving between its fields) saves at once.
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void flush(); // relatedTarget is a DOM node
+        }}
+      >
+        <EngagementForm mode="edit" values={draft} errors={errors} onChange={change} disabled={readOnly} />
+      </div>
     </section>
   );
 }

@@ -1,100 +1,135 @@
 /**
- * Autosave for the engagement details: the typed text is kept locally, validated as you type and saved
- * shortly after you stop. An invalid or failed save never discards what was typed.
+ * Autosave for the engagement details. Every keystroke goes to a local draft at once (see draft.ts), the
+ * status says "Unsaved changes" until the save lands, and the save runs shortly after typing stops, when
+ * focus leaves the form, or when the window is hidden or closed. Invalid fields are held back (and shown);
+ * the valid ones are saved regardless.
+ *
+ * The form shows the stored engagement overlaid with the unsaved fields, so changes made elsewhere (another
+ * window, the Scope screen) appear in every field not being edited here.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Engagement, EngagementInput } from '@shared/domain/engagement';
-import { ValidationError } from '@shared/domain/errors';
 import { describeError } from '../../components/ErrorText';
 import { repository, type Actor } from '../../db';
-import { parseEngagementFields, updateEngagement } from './commands';
+import { updateEngagement } from './commands';
+import { diffInput, loadDraft, saveDraft, splitPatch, toInput, type DraftPatch } from './draft';
 
 export type SaveState =
   | { kind: 'saved' }
+  | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'invalid'; message: string }
   | { kind: 'error'; message: string };
 
-const DELAY_MS = 500;
+const DELAY_MS = 400;
 
-export function toInput(e: Engagement): EngagementInput {
-  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...fields } = e;
-  void [id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted];
-  return fields;
-}
-
-export function useEngagementAutosave(engagement: Engagement, actor: Actor | null) {
-  const [draft, setDraft] = useState<EngagementInput>(() => toInput(engagement));
+export function useEngagementAutosave(engagement: Engagement, actor: Actor | null, readOnly: boolean) {
+  const [patch, setPatch] = useState<DraftPatch>(() => (readOnly ? {} : (loadDraft(engagement.id) ?? {})));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  const [state, setState] = useState<SaveState>(() =>
+    !readOnly && loadDraft(engagement.id) ? { kind: 'pending' } : { kind: 'saved' },
+  );
+  const draft = useMemo(() => ({ ...toInput(engagement), ...patch }), [engagement, patch]);
+
   const latest = useRef(engagement);
+  const patchRef = useRef(patch);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     latest.current = engagement;
   }, [engagement]);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const dirty = useRef(false);
-  const pending = useRef<EngagementInput | null>(null);
 
-  // Follow changes made elsewhere (another window, archive button) while nothing is pending here.
-  useEffect(() => {
-    if (!dirty.current) setDraft(toInput(engagement));
-  }, [engagement]);
-
-  const save = useCallback(
-    async (values: EngagementInput) => {
-      if (!actor) return;
-      try {
-        parseEngagementFields(values);
-      } catch (error) {
-        if (error instanceof ValidationError) {
-          setErrors(error.fields);
-          setState({ kind: 'invalid', message: 'Not saved: fix the highlighted fields.' });
-          return;
-        }
-        throw error;
-      }
-      setErrors({});
+  const save = useCallback(async () => {
+    if (!actor || readOnly) return;
+    const base = toInput(latest.current);
+    const pending = diffInput(base, { ...base, ...patchRef.current });
+    const { accepted, errors: invalid } = splitPatch(base, pending);
+    setErrors(invalid);
+    const stillInvalid = Object.keys(invalid).length > 0;
+    if (Object.keys(accepted).length > 0) {
       setState({ kind: 'saving' });
       try {
-        await updateEngagement(repository, actor, latest.current, values);
-        dirty.current = false;
-        setState({ kind: 'saved' });
+        latest.current = await updateEngagement(repository, actor, latest.current, accepted);
       } catch (error) {
-        setState({ kind: 'error', message: `Could not save: ${describeError(error).text}` });
+        setState({
+          kind: 'error',
+          message: `Could not save: ${describeError(error).text} Your text is kept.`,
+        });
+        return;
       }
-    },
-    [actor],
-  );
+    }
+    // What still differs from the stored record stays in the draft: invalid fields and anything typed
+    // while the save ran.
+    const saved = toInput(latest.current);
+    const next = diffInput(saved, { ...saved, ...patchRef.current });
+    patchRef.current = next;
+    setPatch(next);
+    saveDraft(latest.current.id, next);
+    if (stillInvalid) {
+      setState({
+        kind: 'invalid',
+        message:
+          Object.keys(accepted).length > 0
+            ? 'Other changes saved; the highlighted fields are not saved yet.'
+            : 'Not saved: fix the highlighted fields.',
+      });
+    } else if (!timer.current) {
+      setState({ kind: 'saved' });
+    }
+  }, [actor, readOnly]);
+
+  /** Saves now, after any save already running. */
+  const flush = useCallback(() => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    queue.current = queue.current.then(save);
+    return queue.current;
+  }, [save]);
 
   const change = useCallback(
-    (patch: Partial<EngagementInput>) => {
-      dirty.current = true;
-      setDraft((current) => {
-        const next = { ...current, ...patch };
-        if (timer.current) clearTimeout(timer.current);
-        pending.current = next;
-        timer.current = setTimeout(() => {
-          pending.current = null;
-          void save(next);
-        }, DELAY_MS);
-        return next;
-      });
-    },
-    [save],
-  );
-
-  // Leaving the screen before the delay ran out still saves what was typed (on unmount only).
-  const saveRef = useRef(save);
-  useEffect(() => {
-    saveRef.current = save;
-  }, [save]);
-  useEffect(
-    () => () => {
+    (fields: Partial<EngagementInput>) => {
+      if (readOnly) return;
+      const base = toInput(latest.current);
+      const next = diffInput(base, { ...base, ...patchRef.current, ...fields });
+      patchRef.current = next;
+      setPatch(next);
+      saveDraft(latest.current.id, next); // synchronous: survives a reload one millisecond later
+      setState({ kind: 'pending' });
       if (timer.current) clearTimeout(timer.current);
-      if (pending.current) void saveRef.current(pending.current);
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        void flush();
+      }, DELAY_MS);
     },
-    [],
+    [flush, readOnly],
   );
 
-  return { draft, errors, state, change };
+  // Save when the window is hidden or closed, and when leaving this screen; a restored draft right away.
+  const flushRef = useRef(flush);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+  // A draft restored from an earlier session is saved (or its problems shown) as soon as the auditor is known.
+  useEffect(() => {
+    if (actor && !readOnly && !timer.current && Object.keys(patchRef.current).length > 0) void flush();
+  }, [actor, readOnly, flush]);
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden' && timer.current) void flushRef.current();
+    };
+    const onPageHide = () => {
+      if (timer.current) void flushRef.current();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onPageHide);
+      if (timer.current) void flushRef.current();
+    };
+  }, []);
+
+  return { draft, errors, state, change, flush };
 }
