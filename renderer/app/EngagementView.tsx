@@ -23,7 +23,7 @@ export function EngagementView({
     return (
       <section className="page">
         <h1>Engagement not found</h1>
-        <p>It may have been deleted, or the link is from another computer.</p>
+        <p>It may have been removed in another window, or the link comes from another computer.</p>
         <button type="button" onClick={() => navigate({ name: 'engagements' })}>
           Back to engagements
         </button>

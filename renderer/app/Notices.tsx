@@ -1,15 +1,16 @@
 /** Short confirmations and errors, announced to screen readers; errors stay until dismissed. */
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
-import { ErrorDetails } from '../components/ErrorText';
+import { describeError, ErrorDetails } from '../components/ErrorText';
 
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
+  const notify = useAppStore((s) => s.notify);
   useEffect(() => {
     const timers = notices
       .filter((n) => n.kind !== 'error')
-      .map((n) => setTimeout(() => dismiss(n.id), 6000));
+      .map((n) => setTimeout(() => dismiss(n.id), n.action ? 10_000 : 6000));
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   return (
@@ -18,6 +19,21 @@ export function Notices() {
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span>{n.text}</span>
           <ErrorDetails detail={n.detail} />
+          {n.action ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                dismiss(n.id);
+                Promise.resolve(n.action?.run()).catch((error: unknown) => {
+                  const { text, detail } = describeError(error);
+                  notify('error', text, detail);
+                });
+              }}
+            >
+              {n.action.label}
+            </button>
+          ) : null}
           <button
             type="button"
             className="icon-button"

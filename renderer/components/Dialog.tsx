@@ -18,6 +18,8 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // Give focus back to whatever opened the dialog when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) {
       dialog.showModal();
       // showModal() focuses the first focusable element (the Close button); start in the first field instead.
@@ -27,7 +29,10 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
         )
         ?.focus();
     }
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -11,11 +11,33 @@ function acceptFor(filters: FileFilter[]): string {
   return filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',');
 }
 
+/** "Chromium 156", "Firefox 140"… from the user-agent string, for the About dialog. */
+export function browserName(userAgent: string): string {
+  const match =
+    /(Edg|Firefox|OPR)\/(\d+)/.exec(userAgent) ??
+    /(HeadlessChrome|Chrome|Chromium)\/(\d+)/.exec(userAgent) ??
+    /Version\/(\d+).*(Safari)/.exec(userAgent);
+  if (!match) return 'a web browser';
+  const names: Record<string, string> = {
+    Edg: 'Edge',
+    OPR: 'Opera',
+    HeadlessChrome: 'Chromium (headless)',
+    Chrome: 'Chrome',
+  };
+  if (match[2] === 'Safari') return `Safari ${match[1] ?? ''}`;
+  const name = match[1] ?? '';
+  return `${names[name] ?? name} ${match[2] ?? ''}`;
+}
+
 export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
     async info() {
-      return { kind: 'browser', version: APP_VERSION, details: `Browser mode · ${navigator.userAgent}` };
+      return {
+        kind: 'browser',
+        version: APP_VERSION,
+        details: `Browser mode · ${browserName(navigator.userAgent)}`,
+      };
     },
     async saveFile(suggestedName, bytes) {
       const url = URL.createObjectURL(new Blob([bytes.slice()]));

@@ -3,11 +3,18 @@ import type { StateCreator } from 'zustand';
 
 export type DialogName = 'new-engagement' | 'about' | 'profile-new' | 'profile-edit' | 'jump';
 
+export interface NoticeAction {
+  label: string;
+  run(): void | Promise<unknown>;
+}
+
 export interface Notice {
   id: number;
   kind: 'info' | 'success' | 'error';
   text: string;
   detail?: string;
+  /** One follow-up, typically Undo. */
+  action?: NoticeAction;
 }
 
 export interface UiSlice {
@@ -15,10 +22,13 @@ export interface UiSlice {
   openDialog(name: DialogName): void;
   closeDialog(): void;
   notices: Notice[];
-  notify(kind: Notice['kind'], text: string, detail?: string): void;
+  notify(kind: Notice['kind'], text: string, detail?: string, action?: NoticeAction): void;
   dismissNotice(id: number): void;
   /** null = not asked yet; false = the browser refused persistent storage. */
   storagePersisted: boolean | null;
+  /** Engagement list: include archived engagements (kept while moving between screens). */
+  showArchived: boolean;
+  setShowArchived(value: boolean): void;
   setStoragePersisted(value: boolean): void;
 }
 
@@ -29,11 +39,14 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   openDialog: (name) => set({ dialog: name }),
   closeDialog: () => set({ dialog: null }),
   notices: [],
-  notify(kind, text, detail) {
+  notify(kind, text, detail, action) {
     const id = nextNoticeId++;
-    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text, ...(detail ? { detail } : {}) }] }));
+    const notice: Notice = { id, kind, text, ...(detail ? { detail } : {}), ...(action ? { action } : {}) };
+    set((s) => ({ notices: [...s.notices.slice(-3), notice] }));
   },
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   storagePersisted: null,
+  showArchived: false,
+  setShowArchived: (value) => set({ showArchived: value }),
   setStoragePersisted: (value) => set({ storagePersisted: value }),
 });

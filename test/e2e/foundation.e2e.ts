@@ -82,7 +82,9 @@ describe('foundation: a new auditor', () => {
     const na = page.getByRole('dialog', { name: 'Mark CC6.4 not applicable' });
     await na.getByLabel('Reason').fill('n/a');
     await na.getByRole('button', { name: 'Mark not applicable' }).click();
-    await expect.poll(() => na.getByText(/Explain why the criterion does not apply/).isVisible()).toBe(true);
+    await expect
+      .poll(() => na.getByText(/Explain in words why the criterion does not apply/).isVisible())
+      .toBe(true);
     const reason = 'No data centers or offices hold system components; hosting is carved out to AWS.';
     await na.getByLabel('Reason').fill(reason);
     await na.getByRole('button', { name: 'Mark not applicable' }).click();
@@ -111,8 +113,28 @@ describe('foundation: a new auditor', () => {
       .toBe(true);
     await p2.getByRole('link', { name: 'Northwind Payroll LLC' }).click();
     await expect.poll(() => p2.getByText(/Audit trail intact, 2 events/).isVisible()).toBe(true);
+    const history = p2.getByRole('table', { name: 'Recent changes' });
+    await expect
+      .poll(() => history.getByRole('row', { name: /Ana López Marked CC6\.4 not applicable/ }).count())
+      .toBe(1);
+    await expect
+      .poll(() => history.getByRole('row', { name: /Ana López Created the engagement/ }).count())
+      .toBe(1);
     await p2.getByRole('link', { name: 'Scope & criteria' }).click();
     await expect.poll(() => p2.getByText(`Reason: ${reason}`).isVisible()).toBe(true);
+
+    // Marking it applicable again keeps the reason for next time.
+    await p2.getByRole('button', { name: 'Mark CC6.4 applicable' }).click();
+    await expect
+      .poll(() => p2.getByText('36 criteria in scope · 36 applicable · 0 not applicable').isVisible())
+      .toBe(true);
+    await p2.getByRole('button', { name: 'Mark CC6.4 not applicable' }).click();
+    await expect
+      .poll(() =>
+        p2.getByRole('dialog', { name: 'Mark CC6.4 not applicable' }).getByLabel('Reason').inputValue(),
+      )
+      .toBe(reason);
+    await p2.keyboard.press('Escape');
     await session.screenshot('06-after-restart');
 
     expect(cspViolations(session.problems)).toEqual([]);
@@ -145,7 +167,7 @@ describe('foundation: a new auditor', () => {
 
     // A short Type 2 period is allowed, with a warning.
     const again = await newType2(page, 'Short Co', 'Short System', '2026-01-01', '2026-02-15');
-    await expect.poll(() => again.getByText(/shorter than 3 months/).isVisible()).toBe(true);
+    await expect.poll(() => again.getByText(/under 3 months/).isVisible()).toBe(true);
     await again.getByRole('button', { name: 'Create engagement' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Scope & criteria' }).isVisible()).toBe(true);
     await expect
@@ -220,6 +242,10 @@ describe('foundation: a new auditor', () => {
 
     await page.getByRole('button', { name: 'Archive Alpha Health' }).click();
     await expect.poll(() => table.getByRole('link', { name: 'Alpha Health' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => table.getByRole('link', { name: 'Alpha Health' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Archive Alpha Health' }).click();
+    await expect.poll(() => table.getByRole('link', { name: 'Alpha Health' }).count()).toBe(0);
     await page.getByRole('checkbox', { name: /Show archived \(1\)/ }).check();
     await page.getByRole('button', { name: 'Restore Alpha Health' }).click();
     await page.getByRole('checkbox', { name: /Show archived/ }).uncheck();
@@ -234,7 +260,12 @@ describe('foundation: a new auditor', () => {
     await page.getByRole('button', { name: /Signed in as Ana López/ }).click();
     await page.getByRole('button', { name: 'Add a profile…' }).click();
     const add = page.getByRole('dialog', { name: 'Add a profile' });
+    // Initials mark sign-offs: a second "AL" on this laptop is refused.
+    await add.getByLabel('Full name').fill('Alan Lee');
+    await add.getByRole('button', { name: 'Create profile' }).click();
+    await expect.poll(() => add.getByText(/Ana López already uses the initials AL/).isVisible()).toBe(true);
     await add.getByLabel('Full name').fill('Ben Okafor');
+    await add.getByLabel('Initials').fill('BO');
     await add.getByLabel('Role').selectOption({ label: 'Manager' });
     await add.getByRole('button', { name: 'Create profile' }).click();
     await expect

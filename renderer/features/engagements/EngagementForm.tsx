@@ -19,6 +19,7 @@ import {
   type EngagementKind,
   type EngagementPhase,
 } from '@shared/domain/engagement';
+import { MAX_YEAR, MIN_YEAR } from '@shared/domain/records';
 import { Field } from '../../components/Field';
 import { useProfiles } from '../../app/hooks';
 
@@ -35,8 +36,12 @@ interface EngagementFormProps {
   children?: ReactNode;
 }
 
-const dateValue = (v: string | null | undefined) => v ?? '';
-const toDate = (v: string) => (v === '' ? null : v);
+/** What a date input sends while its text is incomplete or impossible (e.g. 02/30): kept so it can be flagged. */
+const INCOMPLETE_DATE = 'incomplete';
+const dateValue = (v: string | null | undefined) => (v && v !== INCOMPLETE_DATE ? v : '');
+const toDate = (input: HTMLInputElement) =>
+  input.value === '' ? (input.validity.badInput ? INCOMPLETE_DATE : null) : input.value;
+const DATE_LIMITS = { min: `${MIN_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` };
 
 export function EngagementForm({ values, errors, onChange, mode, disabled, children }: EngagementFormProps) {
   const profiles = useProfiles() ?? [];
@@ -89,15 +94,17 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
             <Field label="Period start" error={errors.periodStart} required>
               <input
                 type="date"
+                {...DATE_LIMITS}
                 value={dateValue(values.periodStart)}
-                onChange={(e) => onChange({ periodStart: toDate(e.target.value) })}
+                onChange={(e) => onChange({ periodStart: toDate(e.target) })}
               />
             </Field>
             <Field label="Period end" error={errors.periodEnd} required>
               <input
                 type="date"
+                {...DATE_LIMITS}
                 value={dateValue(values.periodEnd)}
-                onChange={(e) => onChange({ periodEnd: toDate(e.target.value) })}
+                onChange={(e) => onChange({ periodEnd: toDate(e.target) })}
               />
             </Field>
           </>
@@ -110,8 +117,9 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
           >
             <input
               type="date"
+              {...DATE_LIMITS}
               value={dateValue(values.asOfDate)}
-              onChange={(e) => onChange({ asOfDate: toDate(e.target.value) })}
+              onChange={(e) => onChange({ asOfDate: toDate(e.target) })}
             />
           </Field>
         )}
@@ -202,8 +210,9 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
             <Field label="Report date" error={errors.reportDate}>
               <input
                 type="date"
+                {...DATE_LIMITS}
                 value={dateValue(values.reportDate)}
-                onChange={(e) => onChange({ reportDate: toDate(e.target.value) })}
+                onChange={(e) => onChange({ reportDate: toDate(e.target) })}
               />
             </Field>
           </div>

@@ -10,7 +10,7 @@ import {
   type Engagement,
 } from '@shared/domain/engagement';
 import { db, repository } from '../../db';
-import { listEngagements } from '../../db/queries';
+import { getEngagement, listEngagements } from '../../db/queries';
 import { useAppStore } from '../../store';
 import { useCurrentProfile } from '../../app/hooks';
 import { SortHeader, type SortDir } from '../../components/SortHeader';
@@ -43,7 +43,8 @@ export function EngagementsPage() {
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
   const [query, setQuery] = useState('');
-  const [showArchived, setShowArchived] = useState(false);
+  const showArchived = useAppStore((s) => s.showArchived);
+  const setShowArchived = useAppStore((s) => s.setShowArchived);
   const [sortKey, setSortKey] = useState<SortKey>('updatedAt');
   const [sortDir, setSortDir] = useState<SortDir>('desc');
   const [loadingDemo, setLoadingDemo] = useState(false);
@@ -54,7 +55,19 @@ export function EngagementsPage() {
       (e) =>
         (showArchived || !e.archived) &&
         (!q ||
-          [e.serviceOrganization, e.systemName, e.engagementPartner, e.firm, ENGAGEMENT_KIND_LABELS[e.kind]]
+          [
+            e.serviceOrganization,
+            e.systemName,
+            e.engagementPartner,
+            e.firm,
+            ENGAGEMENT_KIND_LABELS[e.kind],
+            ENGAGEMENT_PHASE_LABELS[e.phase],
+            formatPeriod(e),
+            e.periodStart ?? '',
+            e.periodEnd ?? '',
+            e.asOfDate ?? '',
+            ...e.categories.map((c) => CATEGORY_LABELS[c]),
+          ]
             .join(' ')
             .toLocaleLowerCase()
             .includes(q)),
@@ -94,10 +107,19 @@ export function EngagementsPage() {
   async function toggleArchive(e: Engagement) {
     if (!profile) return;
     try {
-      await setArchived(repository, actorOf(profile), e, !e.archived);
+      const actor = actorOf(profile);
+      await setArchived(repository, actor, e, !e.archived);
       notify(
         'success',
         e.archived ? `Restored “${e.serviceOrganization}”.` : `Archived “${e.serviceOrganization}”.`,
+        undefined,
+        {
+          label: 'Undo',
+          run: async () => {
+            const current = await getEngagement(db, e.id);
+            if (current) await setArchived(repository, actor, current, e.archived);
+          },
+        },
       );
     } catch (error) {
       const { text, detail } = describeError(error);
@@ -146,7 +168,7 @@ export function EngagementsPage() {
             <input
               type="search"
               aria-label="Search engagements"
-              placeholder="Search by organization, system, partner…"
+              placeholder="Search by organization, system, partner, category, year…"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
@@ -193,7 +215,7 @@ export function EngagementsPage() {
                       {e.archived ? <span className="tag">Archived</span> : null}
                     </td>
                     <td>{e.systemName}</td>
-                    <td>{ENGAGEMENT_KIND_LABELS[e.kind]}</td>
+                    <td className="nowrap">{ENGAGEMENT_KIND_LABELS[e.kind]}</td>
                     <td className="nowrap">{formatPeriod(e)}</td>
                     <td>{e.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}</td>
                     <td>

@@ -11,6 +11,11 @@ import { actorOf } from '../profiles/commands';
 import { createEngagement } from './commands';
 import { EngagementForm } from './EngagementForm';
 
+/** After a refused submit, take the keyboard to the first field that needs fixing. */
+function focusFirstInvalid() {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog [aria-invalid="true"]')?.focus());
+}
+
 export function NewEngagementDialog({ profile }: { profile: Profile }) {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const navigate = useAppStore((s) => s.navigate);
@@ -48,6 +53,7 @@ export function NewEngagementDialog({ profile }: { profile: Profile }) {
         setFormError(
           `Not saved. Fix the ${n === 1 ? 'highlighted field' : `${n} highlighted fields`} above.`,
         );
+        focusFirstInvalid();
       } else {
         setFormError(describeError(error).text);
       }
@@ -66,6 +72,7 @@ export function NewEngagementDialog({ profile }: { profile: Profile }) {
           onChange={(patch) => {
             setDirty(true);
             setConfirmDiscard(false);
+            setFormError(null);
             setValues((v) => ({ ...v, ...patch }));
             setErrors((e) => {
               const next = { ...e };

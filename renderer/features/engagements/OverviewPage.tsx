@@ -8,6 +8,7 @@ import { useActor } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../components/ErrorText';
 import { EngagementForm } from './EngagementForm';
+import { RecentChanges } from './RecentChanges';
 import { useEngagementAutosave, type SaveState } from './useAutosave';
 import { setArchived } from './commands';
 
@@ -109,6 +110,7 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
       >
         <EngagementForm mode="edit" values={draft} errors={errors} onChange={change} disabled={readOnly} />
       </div>
+      <RecentChanges engagementId={engagement.id} />
     </section>
   );
 }

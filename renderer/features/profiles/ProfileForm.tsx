@@ -36,8 +36,12 @@ export function ProfileForm({ initial, submitLabel, onSubmit, onCancel }: Profil
       await onSubmit({ fullName, initials, firm, role } as ProfileFields); // validated by the command's schema
       setErrors({});
     } catch (error) {
-      if (error instanceof ValidationError) setErrors(error.fields);
-      else setFormError(describeError(error).text);
+      if (error instanceof ValidationError) {
+        setErrors(error.fields);
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLElement>('form[aria-label="Profile"] [aria-invalid="true"]')?.focus(),
+        );
+      } else setFormError(describeError(error).text);
     } finally {
       setBusy(false);
     }

@@ -28,7 +28,14 @@ export function ProfileSwitcher() {
 
   if (!profile) return null;
   return (
-    <div className="profile-switcher" ref={ref}>
+    <div
+      className="profile-switcher"
+      ref={ref}
+      onBlur={(event) => {
+        // Tabbing out of the menu closes it.
+        if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false); // a DOM node
+      }}
+    >
       <button
         type="button"
         className="profile-button"

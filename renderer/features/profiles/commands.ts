@@ -14,9 +14,21 @@ function parseFields(input: unknown): ProfileFields {
   return parsed.data;
 }
 
+/** Initials mark sign-offs, so two profiles on one computer may not share them. */
+async function checkInitialsFree(repo: Repository, initials: string, exceptId?: string): Promise<void> {
+  const clash = (await repo.db.profiles.toArray()).find(
+    (p) => !p.deleted && p.id !== exceptId && p.initials.toLocaleUpperCase() === initials.toLocaleUpperCase(),
+  );
+  if (clash) {
+    const message = `${clash.fullName} already uses the initials ${clash.initials} on this computer. Choose different initials so sign-offs stay unambiguous.`;
+    throw new ValidationError(message, { initials: message });
+  }
+}
+
 /** Creates a profile; the new auditor is the actor of their own creation. */
 export async function createProfile(repo: Repository, input: unknown): Promise<Profile> {
   const fields = parseFields(input);
+  await checkInitialsFree(repo, fields.initials);
   const id = newProfileId();
   const [saved] = await repo.mutate([{ entity: 'profile', op: 'create', id, fields }], {
     id,
@@ -27,6 +39,7 @@ export async function createProfile(repo: Repository, input: unknown): Promise<P
 
 export async function updateProfile(repo: Repository, profile: Profile, input: unknown): Promise<Profile> {
   const fields = parseFields(input);
+  await checkInitialsFree(repo, fields.initials, profile.id);
   const [saved] = await repo.mutate(
     [{ entity: 'profile', op: 'update', id: profile.id, patch: fields, expectedRev: profile.rev }],
     actorOf({ id: profile.id, fullName: fields.fullName }),

@@ -9,12 +9,14 @@ import { describeError } from '../../components/ErrorText';
 
 interface Props {
   criterion: Criterion;
+  /** The reason given last time, if the criterion was not applicable before. */
+  initialReason?: string;
   onClose(): void;
   onConfirm(reason: string): Promise<void>;
 }
 
-export function NotApplicableDialog({ criterion, onClose, onConfirm }: Props) {
-  const [reason, setReason] = useState('');
+export function NotApplicableDialog({ criterion, initialReason = '', onClose, onConfirm }: Props) {
+  const [reason, setReason] = useState(initialReason);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 

@@ -35,7 +35,8 @@ export function ScopePage({
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [marking, setMarking] = useState<Criterion | null>(null);
-  const locked = engagement.phase === 'completed';
+  // Completed (locked) or archived engagements are read-only here.
+  const locked = engagement.phase === 'completed' || engagement.archived;
   // Bring the requested criterion into view once its row exists, and mark it briefly.
   useEffect(() => {
     if (!focusCriterion || !scopes) return;
@@ -223,6 +224,7 @@ export function ScopePage({
       {marking && actor ? (
         <NotApplicableDialog
           criterion={marking}
+          initialReason={scopes?.find((sc) => sc.criterionId === marking.id)?.reason ?? ''}
           onClose={() => setMarking(null)}
           onConfirm={(reason) =>
             setCriterionApplicability(repository, actor, engagement.id, {

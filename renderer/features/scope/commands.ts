@@ -16,7 +16,8 @@ export async function setCriterionApplicability(
     .where('[engagementId+criterionId]')
     .equals([engagementId, fields.criterionId])
     .first();
-  const reason = fields.notApplicable ? fields.reason : '';
+  // Marking a criterion applicable again keeps the last reason, so undoing a mistake does not mean retyping it.
+  const reason = fields.notApplicable ? fields.reason : (existing?.reason ?? '');
   if (existing) {
     await repo.mutate(
       [

@@ -8,6 +8,12 @@ import { engagementRecordMetaSchema } from '../records/base';
 
 export const MIN_NA_REASON_LENGTH = 10;
 
+/** A reason the report can print: long enough and made of words, not "n/a" or a row of dots. */
+export function isMeaningfulReason(reason: string): boolean {
+  const trimmed = reason.trim();
+  return trimmed.length >= MIN_NA_REASON_LENGTH && (trimmed.match(/\p{L}/gu)?.length ?? 0) >= 5;
+}
+
 export const criterionScopeFieldsSchema = z
   .object({
     criterionId: z.string().refine(isCriterionId, 'Unknown criterion.'),
@@ -15,11 +21,11 @@ export const criterionScopeFieldsSchema = z
     reason: z.string().trim().max(2000, 'Keep the reason under 2000 characters.'),
   })
   .superRefine((s, ctx) => {
-    if (s.notApplicable && s.reason.length < MIN_NA_REASON_LENGTH) {
+    if (s.notApplicable && !isMeaningfulReason(s.reason)) {
       ctx.addIssue({
         code: 'custom',
         path: ['reason'],
-        message: `Explain why the criterion does not apply (at least ${MIN_NA_REASON_LENGTH} characters); the report discloses it.`,
+        message: `Explain in words why the criterion does not apply (at least ${MIN_NA_REASON_LENGTH} characters); the report discloses it.`,
       });
     }
   });

@@ -26,7 +26,7 @@ export const ENGAGEMENT_PHASE_LABELS: Record<EngagementPhase, string> = {
   completed: 'Completed',
 };
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 const optionalDate = z.union([isoDateSchema, z.null()]);
 
 /** The fields an auditor edits. */
@@ -111,9 +111,13 @@ export function engagementWarnings(
   if (e.kind === 'soc2-type2' && e.periodStart && e.periodEnd && e.periodEnd > e.periodStart) {
     const months = monthsBetween(e.periodStart, e.periodEnd);
     if (months < 3) {
-      warnings.push('The period is shorter than 3 months. Type 2 periods are usually 6 to 12 months.');
+      warnings.push(
+        'The period is under 3 months, unusually short for a Type 2 report (most cover 6 to 12 months).',
+      );
     } else if (months > 12) {
-      warnings.push('The period is longer than 12 months. Type 2 periods are usually 6 to 12 months.');
+      warnings.push(
+        'The period is over 12 months, unusually long for a Type 2 report (most cover 6 to 12 months).',
+      );
     }
   }
   return warnings;

@@ -15,15 +15,19 @@ export const PROFILE_ROLE_LABELS: Record<ProfileRole, string> = {
 };
 
 export const profileFieldsSchema = z.object({
-  fullName: z.string().trim().min(1, 'Enter your full name.').max(120, 'Keep the name under 120 characters.'),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, 'Enter your full name.')
+    .max(120, 'Use at most 120 characters for the name.'),
   initials: z
     .string()
     .trim()
     .min(1, 'Enter your initials (they mark your sign-offs).')
     .max(4, 'Use at most 4 characters for initials.')
-    .regex(/^[\p{L}.-]+$/u, 'Initials can hold letters only.')
+    .regex(/^[\p{L}.-]+$/u, 'Initials can hold letters, dots and hyphens only.')
     .transform((s) => s.toUpperCase()),
-  firm: z.string().trim().max(200, 'Keep the firm name under 200 characters.'),
+  firm: z.string().trim().max(200, 'Use at most 200 characters for the firm.'),
   role: z.enum(PROFILE_ROLES, 'Choose your role.'),
 });
 export type ProfileFields = z.output<typeof profileFieldsSchema>;

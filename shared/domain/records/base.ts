@@ -40,8 +40,18 @@ export const META_FIELDS = [
   'deleted',
 ] as const;
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
-export const isoDateSchema = z.string().refine(isValidIsoDate, 'Enter a valid date (YYYY-MM-DD).');
+/** Audit dates outside this range are typing mistakes (a five-digit year, 0026 for 2026). */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30) and falls between MIN_YEAR and MAX_YEAR. */
+export const isoDateSchema = z
+  .string()
+  .refine(isValidIsoDate, 'Enter a complete, valid date.')
+  .refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, `Enter a date between ${MIN_YEAR} and ${MAX_YEAR}.`);
 
 export function isValidIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -92,3 +92,67 @@ describe('audit chain', () => {
     expect((await verifyAuditChain([...events].reverse())).ok).toBe(true);
   });
 });
+
+describe('describeAuditEvent', () => {
+  const base = {
+    chain: 'e',
+    seq: 1,
+    at: '2026-01-01T00:00:00.000Z',
+    actor: 'p',
+    actorName: 'Ana',
+    entityId: 'r1',
+    prevHash: '',
+    hash: '',
+  };
+  it('puts criterion scoping and engagement edits in words', async () => {
+    const { describeAuditEvent } = await import('../../../shared/domain/audit');
+    const ctx = { criterionOf: (id: string) => (id === 'r1' ? 'CC6.4' : undefined) };
+    expect(
+      describeAuditEvent(
+        {
+          ...base,
+          entity: 'criterionScope',
+          op: 'create',
+          changes: {
+            criterionId: { before: null, after: 'CC6.4' },
+            notApplicable: { before: null, after: true },
+          },
+        },
+        ctx,
+      ),
+    ).toBe('Marked CC6.4 not applicable');
+    expect(
+      describeAuditEvent(
+        {
+          ...base,
+          entity: 'criterionScope',
+          op: 'update',
+          changes: { notApplicable: { before: true, after: false } },
+        },
+        ctx,
+      ),
+    ).toBe('Marked CC6.4 applicable');
+    expect(
+      describeAuditEvent(
+        {
+          ...base,
+          entity: 'engagement',
+          op: 'update',
+          changes: { notes: { before: '', after: 'x' }, engagementPartner: { before: '', after: 'D' } },
+        },
+        ctx,
+      ),
+    ).toBe('Changed Notes, Engagement partner');
+    expect(
+      describeAuditEvent(
+        {
+          ...base,
+          entity: 'engagement',
+          op: 'update',
+          changes: { archived: { before: false, after: true } },
+        },
+        ctx,
+      ),
+    ).toBe('Archived the engagement');
+  });
+});

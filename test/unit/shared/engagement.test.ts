@@ -48,6 +48,12 @@ describe('engagement validation', () => {
 
   it('refuses impossible dates and requires the as-of date for Type 1 and readiness', () => {
     expect(errorsOf({ ...type2, periodStart: '2026-02-30' }).periodStart).toMatch(/valid date/);
+    expect(errorsOf({ ...type2, periodStart: 'incomplete' }).periodStart).toBe(
+      'Enter a complete, valid date.',
+    );
+    expect(errorsOf({ ...type2, periodStart: '1899-01-01' }).periodStart).toBe(
+      'Enter a date between 1990 and 2100.',
+    );
     expect(errorsOf({ ...type2, kind: 'soc2-type1' })).toEqual({
       asOfDate: 'Enter the date the controls are examined as of.',
     });
@@ -57,13 +63,13 @@ describe('engagement validation', () => {
   it('warns, without refusing, about a Type 2 period under 3 months or over 12', () => {
     expect(
       engagementWarnings({ kind: 'soc2-type2', periodStart: '2026-01-01', periodEnd: '2026-02-28' })[0],
-    ).toMatch(/shorter than 3 months/);
+    ).toMatch(/under 3 months/);
     expect(
       engagementWarnings({ kind: 'soc2-type2', periodStart: '2026-01-01', periodEnd: '2026-03-31' }),
     ).toEqual([]);
     expect(
       engagementWarnings({ kind: 'soc2-type2', periodStart: '2026-01-01', periodEnd: '2027-03-31' })[0],
-    ).toMatch(/longer than 12 months/);
+    ).toMatch(/over 12 months/);
   });
 
   it('counts calendar months inclusively', () => {

@@ -1,0 +1,65 @@
+/**
+ * Audit events in words, for the change history an auditor reads: "Marked CC6.4 not applicable",
+ * "Changed Notes, Engagement partner".
+ */
+import type { AuditEvent } from './chain';
+
+const FIELD_LABELS: Record<string, string> = {
+  serviceOrganization: 'Service organization',
+  systemName: 'System name',
+  kind: 'Engagement type',
+  asOfDate: 'As-of date',
+  periodStart: 'Period start',
+  periodEnd: 'Period end',
+  categories: 'Categories in scope',
+  firm: 'Firm',
+  engagementPartner: 'Engagement partner',
+  team: 'Team',
+  phase: 'Phase',
+  reportDate: 'Report date',
+  notes: 'Notes',
+  archived: 'Archived',
+  deleted: 'Deleted',
+  fullName: 'Name',
+  initials: 'Initials',
+  role: 'Role',
+  reason: 'Reason',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+export interface DescribeContext {
+  /** The criterion a criterion-scoping record is about, by record id. */
+  criterionOf(recordId: string): string | undefined;
+}
+
+export function describeAuditEvent(event: AuditEvent, context: DescribeContext): string {
+  const changed = Object.keys(event.changes);
+  if (event.entity === 'criterionScope') {
+    const criterion =
+      (typeof event.changes.criterionId?.after === 'string' ? event.changes.criterionId.after : undefined) ??
+      context.criterionOf(event.entityId) ??
+      'a criterion';
+    const na = event.changes.notApplicable?.after;
+    if (na === true) return `Marked ${criterion} not applicable`;
+    if (na === false) return `Marked ${criterion} applicable`;
+    return `Changed the not-applicable reason of ${criterion}`;
+  }
+  if (event.entity === 'engagement') {
+    if (event.op === 'create') return 'Created the engagement';
+    if (event.op === 'delete') return 'Deleted the engagement';
+    if (event.op === 'restore') return 'Restored the engagement';
+    if (changed.length === 1 && changed[0] === 'archived') {
+      return event.changes.archived?.after
+        ? 'Archived the engagement'
+        : 'Restored the engagement from the archive';
+    }
+    return `Changed ${changed.map(fieldLabel).join(', ')}`;
+  }
+  if (event.entity === 'profile') {
+    return event.op === 'create' ? 'Created the profile' : `Changed ${changed.map(fieldLabel).join(', ')}`;
+  }
+  return `${event.op} ${event.entity}`;
+}
