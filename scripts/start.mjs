@@ -3,6 +3,7 @@
 // with --web, serves the same build for a browser at http://localhost:4173/.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -11,6 +12,25 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
+
+/** Browser mode keeps its data per address, so it always uses the same port; say so if it is taken. */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => probe.close(() => resolve(true)))
+      .listen(port, '127.0.0.1');
+  });
+}
+
+if (web && !(await portFree(4173))) {
+  console.error(
+    '\nPort 4173 is already in use: Fieldwork (browser mode) may already be running — open http://localhost:4173/.\n' +
+      'Otherwise stop the program using that port and run `npm run start:web` again. Fieldwork keeps browser-mode\n' +
+      'data per address, so it does not move to another port.\n',
+  );
+  process.exit(1);
+}
 
 const stamp = join(root, 'node_modules/.package-lock.json');
 const lock = join(root, 'package-lock.json');
