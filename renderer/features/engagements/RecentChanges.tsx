@@ -29,8 +29,12 @@ export function RecentChanges({ engagementId }: { engagementId: string }) {
               <th scope="col" className="col-num">
                 #
               </th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
+              <th scope="col" className="col-when">
+                When
+              </th>
+              <th scope="col" className="col-who">
+                Who
+              </th>
               <th scope="col">What</th>
             </tr>
           </thead>
