@@ -10,15 +10,14 @@ import {
   type Engagement,
 } from '@shared/domain/engagement';
 import { db, repository } from '../../db';
-import { getEngagement, listEngagements } from '../../db/queries';
+import { listEngagements } from '../../db/queries';
 import { useAppStore } from '../../store';
 import { useCurrentProfile } from '../../app/hooks';
 import { SortHeader, type SortDir } from '../../components/SortHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../components/ErrorText';
-import { actorOf } from '../profiles/commands';
 import { loadDemoEngagement } from '../demo/commands';
-import { setArchived } from './commands';
+import { useArchiveToggle } from './useArchiveToggle';
 import { phaseTone } from './phase';
 
 type SortKey = 'serviceOrganization' | 'systemName' | 'kind' | 'period' | 'phase' | 'updatedAt';
@@ -48,6 +47,7 @@ export function EngagementsPage() {
   const [sortKey, setSortKey] = useState<SortKey>('updatedAt');
   const [sortDir, setSortDir] = useState<SortDir>('desc');
   const [loadingDemo, setLoadingDemo] = useState(false);
+  const toggleArchive = useArchiveToggle();
 
   const rows = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
@@ -101,29 +101,6 @@ export function EngagementsPage() {
       notify('error', `Could not load the demo engagement. ${text}`, detail);
     } finally {
       setLoadingDemo(false);
-    }
-  }
-
-  async function toggleArchive(e: Engagement) {
-    if (!profile) return;
-    try {
-      const actor = actorOf(profile);
-      await setArchived(repository, actor, e, !e.archived);
-      notify(
-        'success',
-        e.archived ? `Restored “${e.serviceOrganization}”.` : `Archived “${e.serviceOrganization}”.`,
-        undefined,
-        {
-          label: 'Undo',
-          run: async () => {
-            const current = await getEngagement(db, e.id);
-            if (current) await setArchived(repository, actor, current, e.archived);
-          },
-        },
-      );
-    } catch (error) {
-      const { text, detail } = describeError(error);
-      notify('error', text, detail);
     }
   }
 
@@ -227,7 +204,7 @@ export function EngagementsPage() {
                         type="button"
                         className="link-button"
                         aria-label={`${e.archived ? 'Restore' : 'Archive'} ${e.serviceOrganization}`}
-                        onClick={() => toggleArchive(e)}
+                        onClick={() => void toggleArchive(e)}
                       >
                         {e.archived ? 'Restore' : 'Archive'}
                       </button>

@@ -1,16 +1,15 @@
 /** An engagement at a glance, with its details edited in place (autosaved). */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { scopeCriteria, type Engagement } from '@shared/domain/engagement';
-import { db, repository } from '../../db';
+import { db } from '../../db';
 import { listCriterionScopes, verifyChain } from '../../db/queries';
 import { useAppStore } from '../../store';
 import { useActor } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
-import { describeError } from '../../components/ErrorText';
 import { EngagementForm } from './EngagementForm';
 import { RecentChanges } from './RecentChanges';
 import { useEngagementAutosave, type SaveState } from './useAutosave';
-import { setArchived } from './commands';
+import { useArchiveToggle } from './useArchiveToggle';
 
 function SaveStatus({ state }: { state: SaveState }) {
   const text = {
@@ -30,7 +29,6 @@ function SaveStatus({ state }: { state: SaveState }) {
 export function OverviewPage({ engagement }: { engagement: Engagement }) {
   const actor = useActor();
   const navigate = useAppStore((s) => s.navigate);
-  const notify = useAppStore((s) => s.notify);
   const scopes = useLiveQuery(() => listCriterionScopes(db, engagement.id), [engagement.id]);
   const verification = useLiveQuery(
     () => verifyChain(db, engagement.id),
@@ -38,29 +36,16 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
   );
   const locked = engagement.phase === 'completed';
   const readOnly = locked || engagement.archived;
+  const toggleArchive = useArchiveToggle();
   const { draft, errors, state, change, flush } = useEngagementAutosave(engagement, actor, readOnly);
   const summary = scopeCriteria(engagement.categories, scopes ?? []);
-
-  async function toggleArchive() {
-    if (!actor) return;
-    try {
-      await setArchived(repository, actor, engagement, !engagement.archived);
-      notify(
-        'success',
-        engagement.archived ? 'Engagement restored.' : 'Engagement archived. Find it under “Show archived”.',
-      );
-    } catch (error) {
-      const { text, detail } = describeError(error);
-      notify('error', text, detail);
-    }
-  }
 
   return (
     <section className="page" aria-labelledby="overview-title">
       <header className="page-header">
         <h1 id="overview-title">Overview</h1>
         <div className="page-actions">
-          <button type="button" onClick={toggleArchive}>
+          <button type="button" onClick={() => void toggleArchive(engagement)}>
             {engagement.archived ? 'Restore engagement' : 'Archive engagement'}
           </button>
         </div>

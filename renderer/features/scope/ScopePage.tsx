@@ -11,10 +11,9 @@ import {
 import { scopeCriteria, type Engagement } from '@shared/domain/engagement';
 import { db, repository } from '../../db';
 import { listCriterionScopes } from '../../db/queries';
-import { useAppStore } from '../../store';
 import { useActor } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
-import { describeError } from '../../components/ErrorText';
+import { useAction } from '../../app/useAction';
 import { updateEngagement } from '../engagements/commands';
 import { setCriterionApplicability } from './commands';
 import { NotApplicableDialog } from './NotApplicableDialog';
@@ -30,7 +29,7 @@ export function ScopePage({
   focusCriterion?: string | undefined;
 }) {
   const actor = useActor();
-  const notify = useAppStore((s) => s.notify);
+  const run = useAction();
   const scopes = useLiveQuery(() => listCriterionScopes(db, engagement.id), [engagement.id]);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -59,16 +58,6 @@ export function ScopePage({
         (!q || `${c.id} ${c.title} ${c.groupName} ${c.naReason ?? ''}`.toLocaleLowerCase().includes(q)),
     );
   }, [summary, query, filter]);
-
-  async function run(action: () => Promise<unknown>, success?: string) {
-    try {
-      await action();
-      if (success) notify('success', success);
-    } catch (error) {
-      const { text, detail } = describeError(error);
-      notify('error', text, detail);
-    }
-  }
 
   function toggleCategory(cat: TrustServicesCategory, on: boolean) {
     if (!actor) return;
