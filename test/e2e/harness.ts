@@ -94,3 +94,19 @@ export async function createProfile(page: Page, name = 'Ana López', role = 'Sen
   await page.getByLabel('Role').selectOption({ label: role });
   await page.getByRole('button', { name: 'Create profile' }).click();
 }
+
+/** Opens the New engagement dialog and fills a SOC 2 Type 2 engagement (not yet submitted). */
+export async function newType2(page: Page, org: string, system: string, start: string, end: string) {
+  await page.getByRole('button', { name: 'New engagement' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New engagement' });
+  await dialog.getByLabel('Service organization').fill(org);
+  await dialog.getByLabel('System name').fill(system);
+  await dialog.getByLabel('Engagement type').selectOption({ label: 'SOC 2 Type 2' });
+  await dialog.getByLabel('Period start').fill(start);
+  await dialog.getByLabel('Period end').fill(end);
+  return dialog;
+}
+
+export function cspViolations(problems: string[]): string[] {
+  return problems.filter((p) => /Content Security Policy|Refused to/i.test(p));
+}

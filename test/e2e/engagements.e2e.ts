@@ -1,0 +1,91 @@
+/**
+ * Working with engagements: autosave of the details, and the list (search, sort, archive, restore).
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createProfile, launch, newType2, stopServer, type Session } from './harness';
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+afterAll(stopServer);
+
+describe('engagements', () => {
+  it('autosaves engagement details without ever losing typed text, even on an immediate reload', async () => {
+    session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    const dialog = await newType2(page, 'Acme Cloud', 'Acme Platform', '2026-01-01', '2026-12-31');
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+    await page.getByRole('link', { name: 'Overview' }).click();
+
+    // Reload straight after typing: the text comes back and is saved.
+    const notes = 'Kick-off meeting held on 12 Jan with the CISO.';
+    await page.getByLabel('Notes').fill(notes);
+    await expect.poll(() => page.getByText('Unsaved changes…').isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Notes').inputValue()).toBe(notes);
+    await expect.poll(() => page.getByText('All changes saved').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Audit trail intact, 2 events/).isVisible()).toBe(true);
+
+    // One invalid field does not hold back the others, and its typed value survives leaving the screen.
+    await page.getByLabel('Service organization').fill('');
+    await page.getByLabel('Engagement partner').fill('Dana Whitfield, CPA');
+    await expect
+      .poll(() =>
+        page.getByText('Other changes saved; the highlighted fields are not saved yet.').isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByText(/Audit trail intact, 3 events/).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Scope & criteria' }).click();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect.poll(() => page.getByLabel('Service organization').inputValue()).toBe('');
+    await expect.poll(() => page.getByText("Enter the service organization's name.").isVisible()).toBe(true);
+    expect(await page.getByLabel('Engagement partner').inputValue()).toBe('Dana Whitfield, CPA');
+
+    await page.getByLabel('Service organization').fill('Acme Cloud, Inc.');
+    await expect.poll(() => page.getByText('All changes saved').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Acme Cloud, Inc. · Acme Platform').isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Service organization').inputValue()).toBe('Acme Cloud, Inc.');
+    await expect.poll(() => page.getByText(/Audit trail intact, 4 events/).isVisible()).toBe(true);
+    await session.screenshot('08-overview-autosave');
+  });
+  it('searches, sorts, archives and restores engagements', async () => {
+    session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    for (const [org, sys] of [
+      ['Beta Systems', 'Beta Hub'],
+      ['Alpha Health', 'Alpha Records'],
+    ] as const) {
+      const d = await newType2(page, org, sys, '2026-01-01', '2026-12-31');
+      await d.getByRole('button', { name: 'Create engagement' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Scope & criteria' }).isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Engagements', exact: true }).click();
+    }
+    const table = page.getByRole('table', { name: 'Engagements' });
+    const firstOrg = () => table.locator('tbody tr').first().locator('td').first().innerText();
+    await table.getByRole('button', { name: 'Service organization' }).click();
+    await expect.poll(firstOrg).toBe('Alpha Health');
+    await table.getByRole('button', { name: 'Service organization' }).click();
+    await expect.poll(firstOrg).toBe('Beta Systems');
+
+    await page.getByRole('searchbox', { name: 'Search engagements' }).fill('alpha');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search engagements' }).fill('');
+
+    await page.getByRole('button', { name: 'Archive Alpha Health' }).click();
+    await expect.poll(() => table.getByRole('link', { name: 'Alpha Health' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => table.getByRole('link', { name: 'Alpha Health' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Archive Alpha Health' }).click();
+    await expect.poll(() => table.getByRole('link', { name: 'Alpha Health' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: /Show archived \(1\)/ }).check();
+    await page.getByRole('button', { name: 'Restore Alpha Health' }).click();
+    await page.getByRole('checkbox', { name: /Show archived/ }).uncheck();
+    await expect.poll(() => table.getByRole('link', { name: 'Alpha Health' }).count()).toBe(1);
+    await session.screenshot('09-list');
+  });
+});

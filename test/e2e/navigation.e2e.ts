@@ -1,0 +1,61 @@
+/**
+ * Keyboard navigation (Ctrl+K) and the strict Content-Security-Policy.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createProfile, cspViolations, launch, stopServer, type Session } from './harness';
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+afterAll(stopServer);
+
+describe('navigation and security', () => {
+  it('jumps to an engagement or a criterion with Ctrl+K, from the keyboard alone', async () => {
+    session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible()).toBe(true);
+
+    await page.keyboard.press('Control+K');
+    const jump = page.getByRole('dialog', { name: 'Go to' });
+    await expect.poll(() => jump.isVisible()).toBe(true);
+    await page.keyboard.type('cc7.4');
+    await expect.poll(() => jump.getByRole('option').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Scope & criteria' }).isVisible()).toBe(true);
+    await expect.poll(() => page.url()).toMatch(/\/scope\/CC7\.4$/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Mark CC7.4 not applicable');
+    await session.screenshot('11-jump-criterion');
+
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('all eng');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Engagements', exact: true }).isVisible())
+      .toBe(true);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('xyzzy');
+    await expect.poll(() => page.getByText('Nothing matches “xyzzy”.').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+  it('serves the UI with a strict Content-Security-Policy and runs without violating it', async () => {
+    session = await launch();
+    const response = await session.page.goto(session.url);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    await createProfile(session.page);
+    await session.page.getByRole('button', { name: 'About' }).click();
+    await expect
+      .poll(() => session?.page.getByRole('dialog', { name: 'About Fieldwork' }).isVisible())
+      .toBe(true);
+    expect(cspViolations(session.problems)).toEqual([]);
+  });
+});
