@@ -11,15 +11,19 @@ interface DialogProps {
   /** Buttons shown at the bottom right. */
   footer?: ReactNode;
   wide?: boolean;
+  /** Where focus goes on close when the element that opened the dialog is gone (a closed menu, a replaced button). */
+  returnFocus?: () => HTMLElement | null;
 }
 
-export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, wide, returnFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const returnFocusRef = useRef(returnFocus);
   useEffect(() => {
     const dialog = ref.current;
     // Give focus back to whatever opened the dialog when it closes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const fallback = returnFocusRef.current;
     if (dialog && !dialog.open) {
       dialog.showModal();
       // showModal() focuses the first focusable element (the Close button); start in the first field instead.
@@ -31,7 +35,11 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
     }
     return () => {
       dialog?.close();
-      if (opener?.isConnected) opener.focus();
+      const target =
+        opener?.isConnected && opener !== document.body
+          ? opener
+          : (fallback?.() ?? document.getElementById('main'));
+      target?.focus();
     };
   }, []);
   return (

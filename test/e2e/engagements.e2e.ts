@@ -89,3 +89,20 @@ describe('engagements', () => {
     await session.screenshot('09-list');
   });
 });
+
+describe('dates', () => {
+  it('flags an impossible date typed into an empty date field instead of calling it empty', async () => {
+    session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    await page.getByRole('button', { name: 'New engagement' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New engagement' });
+    await dialog.getByLabel('Period start').click();
+    await page.keyboard.type('02302026'); // 30 Feb 2026
+    await page.keyboard.press('Tab');
+    await dialog.getByLabel('Period end').fill('2026-12-31');
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+    await expect.poll(() => dialog.getByText('Enter a complete, valid date.').isVisible()).toBe(true);
+    expect(await dialog.getByText('The period must end after it starts.').count()).toBe(0);
+  });
+});

@@ -62,7 +62,7 @@ describe('foundation: a new auditor', () => {
     expect(await page.getByRole('row', { name: /^C1\.1 / }).count()).toBe(0);
 
     // Mark one criterion not applicable, with a reason.
-    await page.getByRole('button', { name: 'Mark CC6.4 not applicable' }).click();
+    await page.getByRole('button', { name: 'Mark not applicable… (CC6.4)' }).click();
     const na = page.getByRole('dialog', { name: 'Mark CC6.4 not applicable' });
     await na.getByLabel('Reason').fill('n/a');
     await na.getByRole('button', { name: 'Mark not applicable' }).click();
@@ -108,11 +108,11 @@ describe('foundation: a new auditor', () => {
     await expect.poll(() => p2.getByText(`Reason: ${reason}`).isVisible()).toBe(true);
 
     // Marking it applicable again keeps the reason for next time.
-    await p2.getByRole('button', { name: 'Mark CC6.4 applicable' }).click();
+    await p2.getByRole('button', { name: 'Mark applicable (CC6.4)' }).click();
     await expect
       .poll(() => p2.getByText('36 criteria in scope · 36 applicable · 0 not applicable').isVisible())
       .toBe(true);
-    await p2.getByRole('button', { name: 'Mark CC6.4 not applicable' }).click();
+    await p2.getByRole('button', { name: 'Mark not applicable… (CC6.4)' }).click();
     await expect
       .poll(() =>
         p2.getByRole('dialog', { name: 'Mark CC6.4 not applicable' }).getByLabel('Reason').inputValue(),

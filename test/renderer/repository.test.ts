@@ -209,3 +209,20 @@ describe('two windows writing to one database', () => {
     expect(await verifyChain(db, e.id)).toMatchObject({ ok: true, count: 7 });
   });
 });
+
+describe('profiles', () => {
+  it('refuses initials another profile already uses, whatever the case or punctuation', async () => {
+    const { repo } = await freshRepo(); // holds Ana López, AL
+    const { createProfile } = await import('../../renderer/features/profiles/commands');
+    for (const initials of ['al', 'A.L.', 'a-l']) {
+      await expect(
+        createProfile(repo, { fullName: 'Alan Lee', initials, firm: '', role: 'staff' }),
+      ).rejects.toThrow(/already uses the initials AL/);
+    }
+    await expect(
+      createProfile(repo, { fullName: 'Alan Lee', initials: 'ALE', firm: '', role: 'staff' }),
+    ).resolves.toMatchObject({
+      initials: 'ALE',
+    });
+  });
+});

@@ -43,6 +43,19 @@ const toDate = (input: HTMLInputElement) =>
   input.value === '' ? (input.validity.badInput ? INCOMPLETE_DATE : null) : input.value;
 const DATE_LIMITS = { min: `${MIN_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` };
 
+/**
+ * An empty date field that receives an impossible date fires no change event (its value stays ''), so the
+ * field is checked again when focus leaves it.
+ */
+function onDateBlur(
+  input: HTMLInputElement,
+  current: string | null | undefined,
+  set: (v: string | null) => void,
+) {
+  const next = toDate(input);
+  if (next !== (current ?? null)) set(next);
+}
+
 export function EngagementForm({ values, errors, onChange, mode, disabled, children }: EngagementFormProps) {
   const profiles = useProfiles() ?? [];
   const warnings = engagementWarnings({
@@ -97,6 +110,7 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
                 {...DATE_LIMITS}
                 value={dateValue(values.periodStart)}
                 onChange={(e) => onChange({ periodStart: toDate(e.target) })}
+                onBlur={(e) => onDateBlur(e.target, values.periodStart, (v) => onChange({ periodStart: v }))}
               />
             </Field>
             <Field label="Period end" error={errors.periodEnd} required>
@@ -105,6 +119,7 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
                 {...DATE_LIMITS}
                 value={dateValue(values.periodEnd)}
                 onChange={(e) => onChange({ periodEnd: toDate(e.target) })}
+                onBlur={(e) => onDateBlur(e.target, values.periodEnd, (v) => onChange({ periodEnd: v }))}
               />
             </Field>
           </>
@@ -120,6 +135,7 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
               {...DATE_LIMITS}
               value={dateValue(values.asOfDate)}
               onChange={(e) => onChange({ asOfDate: toDate(e.target) })}
+              onBlur={(e) => onDateBlur(e.target, values.asOfDate, (v) => onChange({ asOfDate: v }))}
             />
           </Field>
         )}
@@ -213,6 +229,7 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
                 {...DATE_LIMITS}
                 value={dateValue(values.reportDate)}
                 onChange={(e) => onChange({ reportDate: toDate(e.target) })}
+                onBlur={(e) => onDateBlur(e.target, values.reportDate, (v) => onChange({ reportDate: v }))}
               />
             </Field>
           </div>

@@ -6,12 +6,15 @@ import { useCurrentProfile } from '../../app/hooks';
 import { createProfile, updateProfile } from './commands';
 import { ProfileForm } from './ProfileForm';
 
+/** The profile dialogs open from the profile menu, which is closed by then: focus goes back to its button. */
+const profileButton = () => document.querySelector<HTMLElement>('.profile-button');
+
 export function NewProfileDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const setCurrentProfile = useAppStore((s) => s.setCurrentProfile);
   const notify = useAppStore((s) => s.notify);
   return (
-    <Dialog title="Add a profile" onClose={closeDialog}>
+    <Dialog title="Add a profile" onClose={closeDialog} returnFocus={profileButton}>
       <ProfileForm
         submitLabel="Create profile"
         onCancel={closeDialog}
@@ -32,7 +35,7 @@ export function EditProfileDialog() {
   const { profile } = useCurrentProfile();
   if (!profile) return null;
   return (
-    <Dialog title="Edit profile" onClose={closeDialog}>
+    <Dialog title="Edit profile" onClose={closeDialog} returnFocus={profileButton}>
       <ProfileForm
         initial={profile}
         submitLabel="Save profile"

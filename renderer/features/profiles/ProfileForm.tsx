@@ -63,7 +63,6 @@ export function ProfileForm({ initial, submitLabel, onSubmit, onCancel }: Profil
       <Field label="Initials" error={errors.initials} hint="Shown on your sign-offs and changes." required>
         <input
           value={initials}
-          maxLength={4}
           className="input-short"
           onChange={(e) => {
             setInitials(e.target.value);

@@ -17,7 +17,11 @@ export function ProfileSwitcher() {
     const onDown = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) setOpen(false); // a DOM event target is a Node
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      ref.current?.querySelector<HTMLButtonElement>('.profile-button')?.focus();
+    };
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
     return () => {
@@ -39,14 +43,14 @@ export function ProfileSwitcher() {
       <button
         type="button"
         className="profile-button"
-        aria-haspopup="true"
         aria-expanded={open}
-        aria-label={`Signed in as ${profile.fullName}. Switch profile`}
+        title="Switch profile"
         onClick={() => setOpen((v) => !v)}
       >
         <span className="avatar" aria-hidden="true">
           {profile.initials}
         </span>
+        <span className="visually-hidden">Signed in as </span>
         <span className="profile-name">{profile.fullName}</span>
         <span className="profile-role">{PROFILE_ROLE_LABELS[profile.role]}</span>
       </button>
@@ -67,8 +71,8 @@ export function ProfileSwitcher() {
               <span className="avatar small" aria-hidden="true">
                 {p.initials}
               </span>
-              {p.fullName}
-              {p.id === profile.id ? <span className="muted"> (signed in)</span> : null}
+              <span className="popover-name">{p.fullName}</span>
+              {p.id === profile.id ? <span className="muted">(signed in)</span> : null}
             </button>
           ))}
           <hr />

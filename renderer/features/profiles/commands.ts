@@ -1,5 +1,5 @@
 /** Profile changes, through the repository (their events join the machine's `local` chain). */
-import { profileFieldsSchema, type Profile, type ProfileFields } from '@shared/domain/profile';
+import { initialsKey, profileFieldsSchema, type Profile, type ProfileFields } from '@shared/domain/profile';
 import { ValidationError } from '@shared/domain/errors';
 import { newProfileId } from '@shared/domain/ids';
 import type { Actor, Repository } from '../../db';
@@ -17,7 +17,7 @@ function parseFields(input: unknown): ProfileFields {
 /** Initials mark sign-offs, so two profiles on one computer may not share them. */
 async function checkInitialsFree(repo: Repository, initials: string, exceptId?: string): Promise<void> {
   const clash = (await repo.db.profiles.toArray()).find(
-    (p) => !p.deleted && p.id !== exceptId && p.initials.toLocaleUpperCase() === initials.toLocaleUpperCase(),
+    (p) => !p.deleted && p.id !== exceptId && initialsKey(p.initials) === initialsKey(initials),
   );
   if (clash) {
     const message = `${clash.fullName} already uses the initials ${clash.initials} on this computer. Choose different initials so sign-offs stay unambiguous.`;

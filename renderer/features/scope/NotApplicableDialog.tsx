@@ -34,7 +34,11 @@ export function NotApplicableDialog({ criterion, initialReason = '', onClose, on
   }
 
   return (
-    <Dialog title={`Mark ${criterion.id} not applicable`} onClose={onClose}>
+    <Dialog
+      title={`Mark ${criterion.id} not applicable`}
+      onClose={onClose}
+      returnFocus={() => document.getElementById(`criterion-${criterion.id}`)}
+    >
       <form onSubmit={submit} noValidate className="form">
         <p>
           <strong>{criterion.id}</strong> {criterion.title}

@@ -144,6 +144,7 @@ export function ScopePage({
                   <tr
                     key={c.id}
                     id={`criterion-${c.id}`}
+                    tabIndex={-1}
                     aria-label={`${c.id} ${c.title}`}
                     className={c.id === focusCriterion ? 'row-highlight' : undefined}
                   >
@@ -164,18 +165,18 @@ export function ScopePage({
                     <td>
                       {locked ? null : applicable ? (
                         <button
+                          key="mark-na"
                           type="button"
                           className="link-button"
-                          aria-label={`Mark ${c.id} not applicable`}
                           onClick={() => setMarking(c)}
                         >
-                          Mark N/A…
+                          Mark not applicable…<span className="visually-hidden"> ({c.id})</span>
                         </button>
                       ) : (
                         <button
+                          key="mark-applicable"
                           type="button"
                           className="link-button"
-                          aria-label={`Mark ${c.id} applicable`}
                           onClick={() =>
                             actor &&
                             void run(
@@ -189,7 +190,7 @@ export function ScopePage({
                             )
                           }
                         >
-                          Mark applicable
+                          Mark applicable<span className="visually-hidden"> ({c.id})</span>
                         </button>
                       )}
                     </td>

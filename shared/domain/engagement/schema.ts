@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { TRUST_SERVICES_CATEGORIES } from '../criteria/catalog';
-import { engagementRecordMetaSchema, isoDateSchema, uuidSchema } from '../records/base';
+import { engagementRecordMetaSchema, isoDateSchema, isValidIsoDate, uuidSchema } from '../records/base';
 import { monthsBetween } from './dates';
 
 export const ENGAGEMENT_KINDS = ['soc2-type2', 'soc2-type1', 'readiness'] as const;
@@ -56,18 +56,24 @@ export const engagementFieldsSchema = z.object({
 
 function checkDates(e: z.infer<typeof engagementFieldsSchema>, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  // Dates are compared only when both are real dates; a broken date already has its own message.
+  const compare = (a: string | null, b: string | null): number | null =>
+    a && b && isValidIsoDate(a) && isValidIsoDate(b) ? a.localeCompare(b) : null;
   if (e.kind === 'soc2-type2') {
     if (!e.periodStart) issue('periodStart', 'Enter the first day of the examination period.');
     if (!e.periodEnd) issue('periodEnd', 'Enter the last day of the examination period.');
-    if (e.periodStart && e.periodEnd && e.periodEnd <= e.periodStart) {
+    const order = compare(e.periodEnd, e.periodStart);
+    if (order !== null && order <= 0) {
       issue('periodEnd', 'The period must end after it starts.');
     }
-    if (e.reportDate && e.periodEnd && e.reportDate < e.periodEnd) {
+    const report = compare(e.reportDate, e.periodEnd);
+    if (report !== null && report < 0) {
       issue('reportDate', 'The report date cannot be before the end of the period.');
     }
   } else {
     if (!e.asOfDate) issue('asOfDate', 'Enter the date the controls are examined as of.');
-    if (e.reportDate && e.asOfDate && e.reportDate < e.asOfDate) {
+    const report = compare(e.reportDate, e.asOfDate);
+    if (report !== null && report < 0) {
       issue('reportDate', 'The report date cannot be before the as-of date.');
     }
   }

@@ -24,8 +24,9 @@ export const profileFieldsSchema = z.object({
     .string()
     .trim()
     .min(1, 'Enter your initials (they mark your sign-offs).')
-    .max(4, 'Use at most 4 characters for initials.')
-    .regex(/^[\p{L}.-]+$/u, 'Initials can hold letters, dots and hyphens only.')
+    .regex(/^\p{L}[\p{L}.-]*$/u, 'Initials start with a letter and hold letters, dots and hyphens only.')
+    .refine((v) => initialsKey(v).length <= 4, 'Use at most 4 letters for initials.')
+    .refine((v) => v.length <= 8, 'Use at most 4 letters for initials.')
     .transform((s) => s.toUpperCase()),
   firm: z.string().trim().max(200, 'Use at most 200 characters for the firm.'),
   role: z.enum(PROFILE_ROLES, 'Choose your role.'),
@@ -34,6 +35,11 @@ export type ProfileFields = z.output<typeof profileFieldsSchema>;
 
 export const profileSchema = recordMetaSchema.extend(profileFieldsSchema.shape);
 export type Profile = z.output<typeof profileSchema>;
+
+/** Initials compared without case, dots or hyphens: "a.c-m" and "ACM" are the same initials. */
+export function initialsKey(initials: string): string {
+  return initials.replace(/[.\-\s]/g, '').toLocaleUpperCase();
+}
 
 /** Suggests initials from a full name: "Ana María López" -> "AML". */
 export function suggestInitials(fullName: string): string {

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/engagement';
 import { criterionScopeFieldsSchema } from '../../../shared/domain/engagement';
 import { ValidationError } from '../../../shared/domain/errors';
-import { profileFieldsSchema, suggestInitials } from '../../../shared/domain/profile';
+import { initialsKey, profileFieldsSchema, suggestInitials } from '../../../shared/domain/profile';
 
 const type2 = {
   ...emptyEngagementFields(),
