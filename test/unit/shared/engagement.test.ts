@@ -112,6 +112,15 @@ describe('profile', () => {
       profileFieldsSchema.safeParse({ fullName: '', initials: 'A1', firm: '', role: 'boss' }).success,
     ).toBe(false);
   });
+
+  it('accepts initials with dots or hyphens, at most 4 letters, and compares them without punctuation', () => {
+    const initials = (v: string) =>
+      profileFieldsSchema.safeParse({ fullName: 'X', initials: v, firm: '', role: 'staff' });
+    expect(initials('A.C.M.').success).toBe(true);
+    expect(initials('-ac').success).toBe(false);
+    expect(initials('ABCDE').success).toBe(false);
+    expect(initialsKey('a.c-m')).toBe(initialsKey('ACM'));
+  });
 });
 
 describe('formatDateTime', () => {
