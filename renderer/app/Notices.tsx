@@ -23,6 +23,7 @@ export function Notices() {
             <button
               type="button"
               className="link-button"
+              aria-label={`${n.action.label}: ${n.text}`}
               onClick={() => {
                 dismiss(n.id);
                 Promise.resolve(n.action?.run()).catch((error: unknown) => {

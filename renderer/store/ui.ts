@@ -42,7 +42,10 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   notify(kind, text, detail, action) {
     const id = nextNoticeId++;
     const notice: Notice = { id, kind, text, ...(detail ? { detail } : {}), ...(action ? { action } : {}) };
-    set((s) => ({ notices: [...s.notices.slice(-3), notice] }));
+    // Only the newest notice keeps an action: an older Undo would undo something no longer current.
+    set((s) => ({
+      notices: [...s.notices.filter((n) => !(action && n.action)).slice(-3), notice],
+    }));
   },
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   storagePersisted: null,

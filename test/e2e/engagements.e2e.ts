@@ -106,3 +106,36 @@ describe('dates', () => {
     expect(await dialog.getByText('The period must end after it starts.').count()).toBe(0);
   });
 });
+
+describe('scope', () => {
+  it('asks before taking a category out of scope and says what leaves with it', async () => {
+    session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
+    await page.getByRole('link', { name: 'Scope & criteria' }).click();
+    await expect
+      .poll(() => page.getByText('38 criteria in scope · 37 applicable · 1 not applicable').isVisible())
+      .toBe(true);
+
+    // The box stays ticked until the removal is confirmed, so click rather than uncheck.
+    await page.getByRole('checkbox', { name: 'Confidentiality' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove Confidentiality from scope?' });
+    await expect
+      .poll(() => confirm.getByText('2 criteria (C1.1–C1.2) leave the scope of this engagement.').isVisible())
+      .toBe(true);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('checkbox', { name: 'Confidentiality' }).isChecked()).toBe(true);
+
+    await page.getByRole('checkbox', { name: 'Confidentiality' }).click();
+    await confirm.getByRole('button', { name: 'Remove Confidentiality' }).click();
+    await expect
+      .poll(() => page.getByText('36 criteria in scope · 35 applicable · 1 not applicable').isVisible())
+      .toBe(true);
+    await page.getByRole('checkbox', { name: 'Confidentiality' }).click(); // ticked once saved
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Confidentiality' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByText('38 criteria in scope · 37 applicable · 1 not applicable').isVisible())
+      .toBe(true);
+  });
+});

@@ -38,7 +38,11 @@ export function AboutDialog() {
         </dd>
         <dt>Persistent storage</dt>
         <dd>
-          {persisted === null ? 'Checking…' : persisted ? 'Granted' : 'Not granted (see the warning banner)'}
+          {persisted === null
+            ? 'Checking…'
+            : persisted
+              ? 'Granted: the data is kept even when disk space runs low.'
+              : 'Not granted: the data could be cleared if disk space runs low.'}
         </dd>
         <dt>Criteria catalog</dt>
         <dd>

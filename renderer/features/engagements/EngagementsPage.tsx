@@ -145,7 +145,8 @@ export function EngagementsPage() {
             <input
               type="search"
               aria-label="Search engagements"
-              placeholder="Search by organization, system, partner, category, year…"
+              placeholder="Search engagements…"
+              title="Search by organization, system, partner, category, phase or year"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
@@ -173,7 +174,9 @@ export function EngagementsPage() {
                   <SortHeader column="systemName" label="System" {...{ sortKey, sortDir, onSort }} />
                   <SortHeader column="kind" label="Type" {...{ sortKey, sortDir, onSort }} />
                   <SortHeader column="period" label="Period" {...{ sortKey, sortDir, onSort }} />
-                  <th scope="col">Categories</th>
+                  <th scope="col" className="col-optional">
+                    Categories
+                  </th>
                   <SortHeader column="phase" label="Phase" {...{ sortKey, sortDir, onSort }} />
                   <SortHeader column="updatedAt" label="Last change" {...{ sortKey, sortDir, onSort }} />
                   <th scope="col">
@@ -194,7 +197,7 @@ export function EngagementsPage() {
                     <td>{e.systemName}</td>
                     <td className="nowrap">{ENGAGEMENT_KIND_LABELS[e.kind]}</td>
                     <td className="nowrap">{formatPeriod(e)}</td>
-                    <td>{e.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}</td>
+                    <td className="col-optional">{e.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}</td>
                     <td>
                       <StatusBadge tone={phaseTone(e.phase)}>{ENGAGEMENT_PHASE_LABELS[e.phase]}</StatusBadge>
                     </td>

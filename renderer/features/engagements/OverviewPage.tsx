@@ -1,4 +1,4 @@
-/** An engagement at a glance, with its details edited in place (autosaved). */
+/** An engagement at a glance: scope and audit-trail cards, its details (autosaved) and recent changes. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { scopeCriteria, type Engagement } from '@shared/domain/engagement';
 import { db } from '../../db';
@@ -6,25 +6,10 @@ import { listCriterionScopes, verifyChain } from '../../db/queries';
 import { useAppStore } from '../../store';
 import { useActor } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
-import { EngagementForm } from './EngagementForm';
+import { EngagementDetails } from './EngagementDetails';
+import { isReadOnly, ReadOnlyBanner } from './ReadOnlyBanner';
 import { RecentChanges } from './RecentChanges';
-import { useEngagementAutosave, type SaveState } from './useAutosave';
 import { useArchiveToggle } from './useArchiveToggle';
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const text = {
-    saved: 'All changes saved',
-    pending: 'Unsaved changes…',
-    saving: 'Saving…',
-    invalid: state.kind === 'invalid' ? state.message : '',
-    error: state.kind === 'error' ? state.message : '',
-  }[state.kind];
-  return (
-    <p className={`save-status save-${state.kind}`} role="status" aria-live="polite">
-      {text}
-    </p>
-  );
-}
 
 export function OverviewPage({ engagement }: { engagement: Engagement }) {
   const actor = useActor();
@@ -34,10 +19,8 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
     () => verifyChain(db, engagement.id),
     [engagement.id, engagement.rev, scopes],
   );
-  const locked = engagement.phase === 'completed';
-  const readOnly = locked || engagement.archived;
+  const readOnly = isReadOnly(engagement);
   const toggleArchive = useArchiveToggle();
-  const { draft, errors, state, change, flush } = useEngagementAutosave(engagement, actor, readOnly);
   const summary = scopeCriteria(engagement.categories, scopes ?? []);
 
   return (
@@ -50,17 +33,7 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
           </button>
         </div>
       </header>
-      {locked ? (
-        <p className="banner banner-info" role="status">
-          This engagement is completed and locked. Its workpapers can be read but not changed.
-        </p>
-      ) : null}
-      {engagement.archived ? (
-        <p className="banner banner-neutral" role="status">
-          This engagement is archived: it is hidden from the engagement list and read-only. Restore it to make
-          changes.
-        </p>
-      ) : null}
+      <ReadOnlyBanner engagement={engagement} />
 
       <div className="cards">
         <button
@@ -85,16 +58,9 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
         </div>
       </div>
 
-      <h2 className="section-title">Engagement details</h2>
-      <SaveStatus state={state} />
-      <div
-        onBlur={(event) => {
-          // Leaving the form (not moving between its fields) saves at once.
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void flush(); // relatedTarget is a DOM node
-        }}
-      >
-        <EngagementForm mode="edit" values={draft} errors={errors} onChange={change} disabled={readOnly} />
-      </div>
+      {actor ? (
+        <EngagementDetails key={actor.id} engagement={engagement} actor={actor} readOnly={readOnly} />
+      ) : null}
       <RecentChanges engagementId={engagement.id} />
     </section>
   );

@@ -48,9 +48,12 @@ export function splitPatch(base: EngagementInput, patch: DraftPatch): SplitResul
   return { accepted, errors };
 }
 
-export function loadDraft(engagementId: string): DraftPatch | null {
+/** Drafts belong to the auditor who typed them, not to whoever signs in next on a shared laptop. */
+const draftKey = (engagementId: string, profileId: string) => `${KEY_PREFIX}${engagementId}.${profileId}`;
+
+export function loadDraft(engagementId: string, profileId: string): DraftPatch | null {
   try {
-    const raw = localStorage.getItem(KEY_PREFIX + engagementId);
+    const raw = localStorage.getItem(draftKey(engagementId, profileId));
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
     return parsed && typeof parsed === 'object' ? (parsed as DraftPatch) : null; // written by saveDraft below
@@ -59,10 +62,11 @@ export function loadDraft(engagementId: string): DraftPatch | null {
   }
 }
 
-export function saveDraft(engagementId: string, patch: DraftPatch): void {
+export function saveDraft(engagementId: string, profileId: string, patch: DraftPatch): void {
   try {
-    if (Object.keys(patch).length === 0) localStorage.removeItem(KEY_PREFIX + engagementId);
-    else localStorage.setItem(KEY_PREFIX + engagementId, JSON.stringify(patch));
+    const key = draftKey(engagementId, profileId);
+    if (Object.keys(patch).length === 0) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(patch));
   } catch {
     // Storage full or unavailable: the draft then lives in memory only, as before this safeguard.
   }

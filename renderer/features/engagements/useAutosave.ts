@@ -23,13 +23,18 @@ export type SaveState =
 
 const DELAY_MS = 400;
 
-export function useEngagementAutosave(engagement: Engagement, actor: Actor | null, readOnly: boolean) {
-  const [patch, setPatch] = useState<DraftPatch>(() => (readOnly ? {} : (loadDraft(engagement.id) ?? {})));
+export function useEngagementAutosave(engagement: Engagement, actor: Actor, readOnly: boolean) {
+  const profileId = actor.id;
+  const [patch, setPatch] = useState<DraftPatch>(() => loadDraft(engagement.id, profileId) ?? {});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<SaveState>(() =>
-    !readOnly && loadDraft(engagement.id) ? { kind: 'pending' } : { kind: 'saved' },
+    loadDraft(engagement.id, profileId) ? { kind: 'pending' } : { kind: 'saved' },
   );
-  const draft = useMemo(() => ({ ...toInput(engagement), ...patch }), [engagement, patch]);
+  // A read-only engagement shows what is stored; a pending draft waits (kept) until it can be saved.
+  const draft = useMemo(
+    () => (readOnly ? toInput(engagement) : { ...toInput(engagement), ...patch }),
+    [engagement, patch, readOnly],
+  );
 
   const latest = useRef(engagement);
   const patchRef = useRef(patch);
@@ -64,7 +69,7 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor | nul
     const next = diffInput(saved, { ...saved, ...patchRef.current });
     patchRef.current = next;
     setPatch(next);
-    saveDraft(latest.current.id, next);
+    saveDraft(latest.current.id, actor.id, next);
     if (stillInvalid) {
       setState({
         kind: 'invalid',
@@ -95,7 +100,7 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor | nul
       const next = diffInput(base, { ...base, ...patchRef.current, ...fields });
       patchRef.current = next;
       setPatch(next);
-      saveDraft(latest.current.id, next); // synchronous: survives a reload one millisecond later
+      if (actor) saveDraft(latest.current.id, actor.id, next); // synchronous: survives a reload a moment later
       setState({ kind: 'pending' });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
@@ -103,7 +108,7 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor | nul
         void flush();
       }, DELAY_MS);
     },
-    [flush, readOnly],
+    [flush, readOnly, actor],
   );
 
   // Save when the window is hidden or closed, and when leaving this screen; a restored draft right away.
@@ -131,5 +136,11 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor | nul
     };
   }, []);
 
-  return { draft, errors, state, change, flush };
+  return {
+    draft,
+    errors: readOnly ? {} : errors,
+    state: readOnly ? ({ kind: 'saved' } as const) : state,
+    change,
+    flush,
+  };
 }

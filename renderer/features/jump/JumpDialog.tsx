@@ -20,6 +20,14 @@ interface Target {
 
 const MAX_RESULTS = 50;
 
+/** Explains an empty result, e.g. a criterion ID typed outside an engagement or out of its scope. */
+function noMatchHint(query: string, inEngagement: boolean): string {
+  const looksLikeCriterion = /^(cc|a|c|pi|p)\d/i.test(query.trim());
+  if (looksLikeCriterion && !inEngagement) return 'Open an engagement first to jump to its criteria.';
+  if (looksLikeCriterion) return `“${query.trim()}” is not among this engagement's criteria in scope.`;
+  return `Nothing matches “${query}”.`;
+}
+
 export function JumpDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const navigate = useAppStore((s) => s.navigate);
@@ -130,7 +138,9 @@ export function JumpDialog() {
           </li>
         ))}
       </ul>
-      {results.length === 0 ? <p className="muted">Nothing matches “{query}”.</p> : null}
+      {results.length === 0 ? (
+        <p className="muted">{noMatchHint(query, route.name === 'engagement')}</p>
+      ) : null}
     </Dialog>
   );
 }

@@ -17,6 +17,8 @@ import { useAction } from '../../app/useAction';
 import { updateEngagement } from '../engagements/commands';
 import { setCriterionApplicability } from './commands';
 import { NotApplicableDialog } from './NotApplicableDialog';
+import { RemoveCategoryDialog } from './RemoveCategoryDialog';
+import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 
 type Filter = 'all' | 'applicable' | 'not-applicable';
 
@@ -35,7 +37,8 @@ export function ScopePage({
   const [filter, setFilter] = useState<Filter>('all');
   const [marking, setMarking] = useState<Criterion | null>(null);
   // Completed (locked) or archived engagements are read-only here.
-  const locked = engagement.phase === 'completed' || engagement.archived;
+  const locked = isReadOnly(engagement);
+  const [removing, setRemoving] = useState<TrustServicesCategory | null>(null);
   // Bring the requested criterion into view once its row exists, and mark it briefly.
   useEffect(() => {
     if (!focusCriterion || !scopes) return;
@@ -61,6 +64,11 @@ export function ScopePage({
 
   function toggleCategory(cat: TrustServicesCategory, on: boolean) {
     if (!actor) return;
+    if (!on && !removing) {
+      setRemoving(cat); // ask first: criteria leave the scope
+      return;
+    }
+    setRemoving(null);
     const next = on ? [...engagement.categories, cat] : engagement.categories.filter((c) => c !== cat);
     void run(() => updateEngagement(repository, actor, engagement, { categories: next }));
   }
@@ -71,6 +79,7 @@ export function ScopePage({
         <h1 id="scope-title">Scope &amp; criteria</h1>
       </header>
 
+      <ReadOnlyBanner engagement={engagement} />
       <fieldset className="checkbox-group inline" disabled={locked}>
         <legend>Trust services categories in scope</legend>
         {TRUST_SERVICES_CATEGORIES.map((cat) => (
@@ -82,6 +91,7 @@ export function ScopePage({
               onChange={(e) => toggleCategory(cat, e.target.checked)}
             />
             {CATEGORY_LABELS[cat]}
+            {cat === 'security' ? <span className="muted">(always in scope)</span> : null}
           </label>
         ))}
       </fieldset>
@@ -211,6 +221,14 @@ export function ScopePage({
         </table>
       </div>
 
+      {removing ? (
+        <RemoveCategoryDialog
+          category={removing}
+          notApplicable={summary.criteria.filter((c) => c.category === removing && !c.applicable).length}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => toggleCategory(removing, false)}
+        />
+      ) : null}
       {marking && actor ? (
         <NotApplicableDialog
           criterion={marking}

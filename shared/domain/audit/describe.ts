@@ -63,3 +63,37 @@ export function describeAuditEvent(event: AuditEvent, context: DescribeContext):
   }
   return `${event.op} ${event.entity}`;
 }
+
+const MAX_VALUE_LENGTH = 60;
+
+function formatValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) {
+    if (field === 'team') return `${value.length} ${value.length === 1 ? 'person' : 'people'}`;
+    return value
+      .map((v) => (field === 'categories' ? (CATEGORY_NAMES[String(v)] ?? String(v)) : String(v)))
+      .join(', ');
+  }
+  const text = String(value).replace(/\s+/g, ' ').trim();
+  return `“${text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text}”`;
+}
+
+const CATEGORY_NAMES: Record<string, string> = {
+  security: 'Security',
+  availability: 'Availability',
+  'processing-integrity': 'Processing Integrity',
+  confidentiality: 'Confidentiality',
+  privacy: 'Privacy',
+};
+
+/** Each changed field as "Label: before → after" (long text shortened), for the change history. */
+export function describeFieldChanges(event: AuditEvent): string[] {
+  if (event.op === 'create') return [];
+  return Object.entries(event.changes)
+    .filter(([field]) => field !== 'deleted')
+    .map(
+      ([field, change]) =>
+        `${fieldLabel(field)}: ${formatValue(field, change.before)} → ${formatValue(field, change.after)}`,
+    );
+}

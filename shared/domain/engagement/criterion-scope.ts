@@ -11,7 +11,9 @@ export const MIN_NA_REASON_LENGTH = 10;
 /** A reason the report can print: long enough and made of words, not "n/a" or a row of dots. */
 export function isMeaningfulReason(reason: string): boolean {
   const trimmed = reason.trim();
-  return trimmed.length >= MIN_NA_REASON_LENGTH && (trimmed.match(/\p{L}/gu)?.length ?? 0) >= 5;
+  // "N/A", "NA" and "not applicable" say nothing about why: they do not count towards the words needed.
+  const words = trimmed.replace(/\bn\s*\/?\s*a\b|\bnot\s+applicable\b/giu, ' ');
+  return trimmed.length >= MIN_NA_REASON_LENGTH && (words.match(/\p{L}/gu)?.length ?? 0) >= 8;
 }
 
 export const criterionScopeFieldsSchema = z

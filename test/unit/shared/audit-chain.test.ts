@@ -143,6 +143,23 @@ describe('describeAuditEvent', () => {
         ctx,
       ),
     ).toBe('Changed Notes, Engagement partner');
+    const { describeFieldChanges } = await import('../../../shared/domain/audit');
+    expect(
+      describeFieldChanges({
+        ...base,
+        entity: 'engagement',
+        op: 'update',
+        changes: {
+          categories: { before: ['security'], after: ['security', 'processing-integrity'] },
+          firm: { before: '', after: 'Harbor & Reed LLP' },
+          notes: { before: 'x', after: 'y'.repeat(100) },
+        },
+      }),
+    ).toEqual([
+      'Categories in scope: Security → Security, Processing Integrity',
+      'Firm: (empty) → “Harbor & Reed LLP”',
+      `Notes: “x” → “${'y'.repeat(59)}…”`,
+    ]);
     expect(
       describeAuditEvent(
         {

@@ -102,6 +102,17 @@ describe('criterion scoping', () => {
   });
 });
 
+describe('not-applicable reasons', () => {
+  it('need words, not placeholders', async () => {
+    const { isMeaningfulReason } = await import('../../../shared/domain/engagement');
+    expect(isMeaningfulReason('N/A N/A N/A')).toBe(false);
+    expect(isMeaningfulReason('not applicable, n/a')).toBe(false);
+    expect(isMeaningfulReason('..........')).toBe(false);
+    expect(isMeaningfulReason('No recovery site is used.')).toBe(true);
+    expect(isMeaningfulReason('Nie dotyczy: brak nośników.')).toBe(true);
+  });
+});
+
 describe('profile', () => {
   it('upper-cases initials and suggests them from the name', () => {
     expect(
