@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createProfile, launch, stopServer, type Session } from './harness';
+import { createProfile, launch, useBrowserSessions } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -36,16 +36,11 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-afterAll(stopServer);
+useBrowserSessions();
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   it('has no violations on any screen or dialog', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {

@@ -1,19 +1,14 @@
 /**
  * Working with engagements: autosave of the details, and the list (search, sort, archive, restore).
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createProfile, launch, newType2, stopServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { createProfile, launch, newType2, useBrowserSessions } from './harness';
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-afterAll(stopServer);
+useBrowserSessions();
 
 describe('engagements', () => {
   it('autosaves engagement details without ever losing typed text, even on an immediate reload', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page);
     const dialog = await newType2(page, 'Acme Cloud', 'Acme Platform', '2026-01-01', '2026-12-31');
@@ -53,7 +48,7 @@ describe('engagements', () => {
     await session.screenshot('08-overview-autosave');
   });
   it('searches, sorts, archives and restores engagements', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page);
     for (const [org, sys] of [
@@ -92,7 +87,7 @@ describe('engagements', () => {
 
 describe('dates', () => {
   it('flags an impossible date typed into an empty date field instead of calling it empty', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page);
     await page.getByRole('button', { name: 'New engagement' }).first().click();
@@ -109,7 +104,7 @@ describe('dates', () => {
 
 describe('scope', () => {
   it('asks before taking a category out of scope and says what leaves with it', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page);
     await page.getByRole('button', { name: 'Load demo engagement' }).first().click();

@@ -2,19 +2,14 @@
  * A new auditor's first session, as the foundation issue describes it: profile, demo, a Type 2 engagement
  * with Security and Availability (36 criteria), one criterion marked N/A, reload and restart; and bad input.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createProfile, cspViolations, launch, newType2, stopServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-afterAll(stopServer);
+useBrowserSessions();
 
 describe('foundation: a new auditor', () => {
   it('creates a profile, loads the demo, scopes a Type 2 engagement and finds it all after reload and restart', async () => {
-    session = await launch();
+    let session = await launch();
     const { page } = session;
 
     // First run: profile.
@@ -125,7 +120,7 @@ describe('foundation: a new auditor', () => {
   });
 
   it('refuses bad input with a clear message and saves nothing', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page);
 

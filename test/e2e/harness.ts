@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
 import { startStaticServer } from './static-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,6 +36,16 @@ export interface Session {
 }
 
 let server: Awaited<ReturnType<typeof startStaticServer>> | null = null;
+/** Sessions still open, closed after each test by useBrowserSessions(). */
+const openSessions = new Set<Session>();
+
+/** Registers the hooks a test file needs: close its browsers after each test, stop the server after all. */
+export function useBrowserSessions(): void {
+  afterEach(async () => {
+    for (const session of [...openSessions]) await session.close();
+  });
+  afterAll(stopServer);
+}
 
 export async function ensureServer(): Promise<string> {
   if (!existsSync(join(DIST, 'index.html')))
@@ -72,10 +83,12 @@ export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'fieldwork
     url,
     userDataDir,
     async relaunch() {
+      openSessions.delete(session);
       await context.close();
       return launch(userDataDir);
     },
     async close() {
+      openSessions.delete(session);
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
@@ -84,6 +97,7 @@ export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'fieldwork
       await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
     },
   };
+  openSessions.add(session);
   return session;
 }
 

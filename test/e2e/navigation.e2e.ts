@@ -1,19 +1,14 @@
 /**
  * Keyboard navigation (Ctrl+K) and the strict Content-Security-Policy.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createProfile, cspViolations, launch, stopServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { createProfile, cspViolations, launch, useBrowserSessions } from './harness';
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-afterAll(stopServer);
+useBrowserSessions();
 
 describe('navigation and security', () => {
   it('jumps to an engagement or a criterion with Ctrl+K, from the keyboard alone', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page);
     await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
@@ -45,7 +40,7 @@ describe('navigation and security', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
   it('serves the UI with a strict Content-Security-Policy and runs without violating it', async () => {
-    session = await launch();
+    const session = await launch();
     const response = await session.page.goto(session.url);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("default-src 'none'");
@@ -54,7 +49,7 @@ describe('navigation and security', () => {
     await createProfile(session.page);
     await session.page.getByRole('button', { name: 'About' }).click();
     await expect
-      .poll(() => session?.page.getByRole('dialog', { name: 'About Fieldwork' }).isVisible())
+      .poll(() => session.page.getByRole('dialog', { name: 'About Fieldwork' }).isVisible())
       .toBe(true);
     expect(cspViolations(session.problems)).toEqual([]);
   });

@@ -1,19 +1,14 @@
 /**
  * Several auditors sharing one laptop, each with a profile.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createProfile, launch, stopServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { createProfile, launch, useBrowserSessions } from './harness';
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-afterAll(stopServer);
+useBrowserSessions();
 
 describe('profiles', () => {
   it('lets several auditors share one laptop with their own profiles', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page, 'Ana López', 'Senior');
     await page.getByRole('button', { name: /Signed in as Ana López/ }).click();

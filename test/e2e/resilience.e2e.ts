@@ -1,17 +1,12 @@
 /** What an auditor sees when the local data cannot be used as is. */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createProfile, launch, stopServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { createProfile, launch, useBrowserSessions } from './harness';
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-afterAll(stopServer);
+useBrowserSessions();
 
 describe('local database problems', () => {
   it('explains data saved by a newer Fieldwork instead of failing silently, and changes nothing', async () => {
-    session = await launch();
+    const session = await launch();
     const { page } = session;
     await createProfile(page);
     await expect.poll(() => page.getByRole('heading', { name: 'No engagements yet' }).isVisible()).toBe(true);

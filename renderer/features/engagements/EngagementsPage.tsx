@@ -5,6 +5,7 @@ import { CATEGORY_LABELS } from '@shared/domain/criteria';
 import {
   ENGAGEMENT_KIND_LABELS,
   ENGAGEMENT_PHASE_LABELS,
+  ENGAGEMENT_PHASES,
   formatDateTime,
   formatPeriod,
   type Engagement,
@@ -27,7 +28,7 @@ function sortValue(e: Engagement, key: SortKey): string {
     case 'period':
       return e.kind === 'soc2-type2' ? (e.periodEnd ?? '') : (e.asOfDate ?? '');
     case 'phase':
-      return String(['planning', 'fieldwork', 'review', 'reporting', 'completed'].indexOf(e.phase));
+      return String(ENGAGEMENT_PHASES.indexOf(e.phase));
     case 'kind':
       return ENGAGEMENT_KIND_LABELS[e.kind];
     default:

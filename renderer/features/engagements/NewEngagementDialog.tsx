@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { emptyEngagementFields, type EngagementInput } from '@shared/domain/engagement';
 import { ValidationError } from '@shared/domain/errors';
 import { Dialog } from '../../components/Dialog';
+import { focusFirstInvalid } from '../../components/focus';
 import { describeError } from '../../components/ErrorText';
 import { repository } from '../../db';
 import { useAppStore } from '../../store';
@@ -10,11 +11,6 @@ import type { Profile } from '@shared/domain/profile';
 import { actorOf } from '../profiles/commands';
 import { createEngagement } from './commands';
 import { EngagementForm } from './EngagementForm';
-
-/** After a refused submit, take the keyboard to the first field that needs fixing. */
-function focusFirstInvalid() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog [aria-invalid="true"]')?.focus());
-}
 
 export function NewEngagementDialog({ profile }: { profile: Profile }) {
   const closeDialog = useAppStore((s) => s.closeDialog);
@@ -53,7 +49,7 @@ export function NewEngagementDialog({ profile }: { profile: Profile }) {
         setFormError(
           `Not saved. Fix the ${n === 1 ? 'highlighted field' : `${n} highlighted fields`} above.`,
         );
-        focusFirstInvalid();
+        focusFirstInvalid('dialog');
       } else {
         setFormError(describeError(error).text);
       }

@@ -1,5 +1,6 @@
 /** Engagement changes, through the repository. */
 import {
+  engagementFields,
   engagementInputSchema,
   type Engagement,
   type EngagementFields,
@@ -32,9 +33,7 @@ export async function updateEngagement(
   engagement: Engagement,
   patch: Partial<EngagementInput>,
 ): Promise<Engagement> {
-  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...current } = engagement;
-  void [id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted];
-  const fields = parseEngagementFields({ ...current, ...patch });
+  const fields = parseEngagementFields({ ...engagementFields(engagement), ...patch });
   const [saved] = await repo.mutate(
     [{ entity: 'engagement', op: 'update', id: engagement.id, patch: fields, expectedRev: engagement.rev }],
     actor,

@@ -4,7 +4,12 @@
  * in it is saved. When some fields are invalid, the valid ones are saved anyway and only the invalid ones
  * stay in the draft.
  */
-import { engagementInputSchema, type Engagement, type EngagementInput } from '@shared/domain/engagement';
+import {
+  engagementFields,
+  engagementInputSchema,
+  type Engagement,
+  type EngagementInput,
+} from '@shared/domain/engagement';
 import { canonicalJson } from '@shared/domain/canonical-json';
 import { ValidationError } from '@shared/domain/errors';
 
@@ -13,9 +18,7 @@ export type DraftPatch = Partial<EngagementInput>;
 const KEY_PREFIX = 'fieldwork.draft.engagement.';
 
 export function toInput(e: Engagement): EngagementInput {
-  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...fields } = e;
-  void [id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted];
-  return fields;
+  return engagementFields(e);
 }
 
 /** The fields of `draft` that differ from `base`. */

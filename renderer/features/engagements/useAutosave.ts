@@ -28,7 +28,7 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor, read
   const [patch, setPatch] = useState<DraftPatch>(() => loadDraft(engagement.id, profileId) ?? {});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<SaveState>(() =>
-    loadDraft(engagement.id, profileId) ? { kind: 'pending' } : { kind: 'saved' },
+    Object.keys(patch).length > 0 ? { kind: 'pending' } : { kind: 'saved' },
   );
   // A read-only engagement shows what is stored; a pending draft waits (kept) until it can be saved.
   const draft = useMemo(
@@ -45,7 +45,7 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor, read
   }, [engagement]);
 
   const save = useCallback(async () => {
-    if (!actor || readOnly) return;
+    if (readOnly) return;
     const base = toInput(latest.current);
     const pending = diffInput(base, { ...base, ...patchRef.current });
     const { accepted, errors: invalid } = splitPatch(base, pending);
@@ -100,7 +100,7 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor, read
       const next = diffInput(base, { ...base, ...patchRef.current, ...fields });
       patchRef.current = next;
       setPatch(next);
-      if (actor) saveDraft(latest.current.id, actor.id, next); // synchronous: survives a reload a moment later
+      saveDraft(latest.current.id, actor.id, next); // synchronous: survives a reload a moment later
       setState({ kind: 'pending' });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
@@ -111,15 +111,15 @@ export function useEngagementAutosave(engagement: Engagement, actor: Actor, read
     [flush, readOnly, actor],
   );
 
-  // Save when the window is hidden or closed, and when leaving this screen; a restored draft right away.
   const flushRef = useRef(flush);
   useEffect(() => {
     flushRef.current = flush;
   }, [flush]);
-  // A draft restored from an earlier session is saved (or its problems shown) as soon as the auditor is known.
+  // A draft restored from an earlier session is saved (or its problems shown) right away.
   useEffect(() => {
-    if (actor && !readOnly && !timer.current && Object.keys(patchRef.current).length > 0) void flush();
-  }, [actor, readOnly, flush]);
+    if (!readOnly && !timer.current && Object.keys(patchRef.current).length > 0) void flush();
+  }, [readOnly, flush]);
+  // Save when the window is hidden or closed, and when leaving this screen.
   useEffect(() => {
     const onHidden = () => {
       if (document.visibilityState === 'hidden' && timer.current) void flushRef.current();

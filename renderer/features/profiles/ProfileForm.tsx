@@ -8,6 +8,7 @@ import {
 } from '@shared/domain/profile';
 import { ValidationError } from '@shared/domain/errors';
 import { Field } from '../../components/Field';
+import { focusFirstInvalid } from '../../components/focus';
 import { describeError } from '../../components/ErrorText';
 
 interface ProfileFormProps {
@@ -38,9 +39,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, onCancel }: Profil
     } catch (error) {
       if (error instanceof ValidationError) {
         setErrors(error.fields);
-        requestAnimationFrame(() =>
-          document.querySelector<HTMLElement>('form[aria-label="Profile"] [aria-invalid="true"]')?.focus(),
-        );
+        focusFirstInvalid('form[aria-label="Profile"]');
       } else setFormError(describeError(error).text);
     } finally {
       setBusy(false);

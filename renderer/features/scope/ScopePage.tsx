@@ -62,15 +62,13 @@ export function ScopePage({
     );
   }, [summary, query, filter]);
 
+  function saveCategories(categories: TrustServicesCategory[]) {
+    if (actor) void run(() => updateEngagement(repository, actor, engagement, { categories }));
+  }
+
   function toggleCategory(cat: TrustServicesCategory, on: boolean) {
-    if (!actor) return;
-    if (!on && !removing) {
-      setRemoving(cat); // ask first: criteria leave the scope
-      return;
-    }
-    setRemoving(null);
-    const next = on ? [...engagement.categories, cat] : engagement.categories.filter((c) => c !== cat);
-    void run(() => updateEngagement(repository, actor, engagement, { categories: next }));
+    if (on) saveCategories([...engagement.categories, cat]);
+    else setRemoving(cat); // ask first: criteria leave the scope
   }
 
   return (
@@ -226,7 +224,10 @@ export function ScopePage({
           category={removing}
           notApplicable={summary.criteria.filter((c) => c.category === removing && !c.applicable).length}
           onCancel={() => setRemoving(null)}
-          onConfirm={() => toggleCategory(removing, false)}
+          onConfirm={() => {
+            setRemoving(null);
+            saveCategories(engagement.categories.filter((c) => c !== removing));
+          }}
         />
       ) : null}
       {marking && actor ? (

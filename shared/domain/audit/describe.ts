@@ -2,7 +2,12 @@
  * Audit events in words, for the change history an auditor reads: "Marked CC6.4 not applicable",
  * "Changed Notes, Engagement partner".
  */
+import { CATEGORY_LABELS } from '../criteria/catalog';
 import type { AuditEvent } from './chain';
+
+function categoryLabel(id: string): string {
+  return Object.entries(CATEGORY_LABELS).find(([key]) => key === id)?.[1] ?? id;
+}
 
 const FIELD_LABELS: Record<string, string> = {
   serviceOrganization: 'Service organization',
@@ -71,21 +76,11 @@ function formatValue(field: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) {
     if (field === 'team') return `${value.length} ${value.length === 1 ? 'person' : 'people'}`;
-    return value
-      .map((v) => (field === 'categories' ? (CATEGORY_NAMES[String(v)] ?? String(v)) : String(v)))
-      .join(', ');
+    return value.map((v) => (field === 'categories' ? categoryLabel(String(v)) : String(v))).join(', ');
   }
   const text = String(value).replace(/\s+/g, ' ').trim();
   return `“${text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text}”`;
 }
-
-const CATEGORY_NAMES: Record<string, string> = {
-  security: 'Security',
-  availability: 'Availability',
-  'processing-integrity': 'Processing Integrity',
-  confidentiality: 'Confidentiality',
-  privacy: 'Privacy',
-};
 
 /** Each changed field as "Label: before → after" (long text shortened), for the change history. */
 export function describeFieldChanges(event: AuditEvent): string[] {

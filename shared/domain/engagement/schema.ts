@@ -88,6 +88,13 @@ export const engagementSchema = engagementRecordMetaSchema
   .superRefine(checkDates);
 export type Engagement = z.output<typeof engagementSchema>;
 
+/** The editable fields of a stored engagement (its record bookkeeping removed). */
+export function engagementFields(e: Engagement): EngagementFields {
+  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...fields } = e;
+  void [id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted];
+  return fields;
+}
+
 /** Defaults for a new engagement form. */
 export function emptyEngagementFields(): EngagementFields {
   return {
