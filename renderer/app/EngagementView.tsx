@@ -6,6 +6,11 @@ import { useAppStore } from '../store';
 import type { EngagementArea } from '../store/route';
 import { OverviewPage } from '../features/engagements/OverviewPage';
 import { ScopePage } from '../features/scope/ScopePage';
+import { ControlsPage } from '../features/controls/ControlsPage';
+import { CoveragePage } from '../features/coverage/CoveragePage';
+import { ComplementaryPage } from '../features/complementary/ComplementaryPage';
+import { DescriptionPage } from '../features/description/DescriptionPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 
 export function EngagementView({
   id,
@@ -30,9 +35,20 @@ export function EngagementView({
       </section>
     );
   }
-  return area === 'scope' ? (
-    <ScopePage key={engagement.id} engagement={engagement} focusCriterion={item} />
-  ) : (
-    <OverviewPage key={engagement.id} engagement={engagement} />
-  );
+  switch (area) {
+    case 'scope':
+      return <ScopePage key={engagement.id} engagement={engagement} focusCriterion={item} />;
+    case 'controls':
+      return <ControlsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+    case 'coverage':
+      return <CoveragePage key={engagement.id} engagement={engagement} />;
+    case 'complementary':
+      return <ComplementaryPage key={engagement.id} engagement={engagement} />;
+    case 'description':
+      return <DescriptionPage key={engagement.id} engagement={engagement} sectionKey={item} />;
+    case 'requests':
+      return <RequestsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+    default:
+      return <OverviewPage key={engagement.id} engagement={engagement} />;
+  }
 }

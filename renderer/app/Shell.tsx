@@ -4,16 +4,13 @@ import { ENGAGEMENT_KIND_LABELS, formatPeriod } from '@shared/domain/engagement'
 import { db } from '../db';
 import { getEngagement } from '../db/queries';
 import { useAppStore } from '../store';
-import type { EngagementArea } from '../store/route';
+import { AREA_LABELS, ENGAGEMENT_AREAS } from '../store/route';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { EngagementsPage } from '../features/engagements/EngagementsPage';
 import { EngagementView } from './EngagementView';
 import { StorageWarning } from './StorageWarning';
 
-const AREAS: { area: EngagementArea; label: string }[] = [
-  { area: 'overview', label: 'Overview' },
-  { area: 'scope', label: 'Scope & criteria' },
-];
+const AREAS = ENGAGEMENT_AREAS.map((area) => ({ area, label: AREA_LABELS[area] }));
 
 export function Shell() {
   const route = useAppStore((s) => s.route);

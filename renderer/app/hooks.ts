@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Profile } from '@shared/domain/profile';
 import { db } from '../db';
-import { listProfiles } from '../db/queries';
+import { engagementRecords, listCriterionScopes, listProfiles } from '../db/queries';
+import { scopeCriteria } from '@shared/domain/engagement';
+import type { TrustServicesCategory } from '@shared/domain/criteria';
 import { useAppStore } from '../store';
 import { actorOf } from '../features/profiles/commands';
 
@@ -27,4 +29,21 @@ export function useActor() {
   const name = profile?.fullName;
   // Stable identity while the same auditor is signed in, so callbacks depending on it do not churn.
   return useMemo(() => (id && name ? actorOf({ id, fullName: name }) : null), [id, name]);
+}
+
+/** The engagement's criteria (categories in scope) with their applicability; `undefined` while loading. */
+export function useScopedCriteria(engagement: { id: string; categories: readonly TrustServicesCategory[] }) {
+  const scopes = useLiveQuery(() => listCriterionScopes(db, engagement.id), [engagement.id]);
+  return useMemo(
+    () => (scopes ? scopeCriteria(engagement.categories, scopes).criteria : undefined),
+    [scopes, engagement.categories],
+  );
+}
+
+/** Live records of one engagement table (tombstones left out); `undefined` while loading. */
+export function useEngagementRecords<T extends { deleted: boolean }>(
+  table: Parameters<typeof engagementRecords>[1],
+  engagementId: string,
+): T[] | undefined {
+  return useLiveQuery(() => engagementRecords<T>(db, table, engagementId), [table, engagementId]);
 }

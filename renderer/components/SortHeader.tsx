@@ -7,6 +7,7 @@ interface SortHeaderProps<K extends string> {
   sortKey: K;
   sortDir: SortDir;
   onSort(column: K): void;
+  className?: string;
 }
 
 export function SortHeader<K extends string>({
@@ -15,10 +16,15 @@ export function SortHeader<K extends string>({
   sortKey,
   sortDir,
   onSort,
+  className,
 }: SortHeaderProps<K>) {
   const active = column === sortKey;
   return (
-    <th scope="col" aria-sort={active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
         <span aria-hidden="true" className="sort-indicator">

@@ -2,6 +2,14 @@
 import { Dexie, type Table } from 'dexie';
 import type { AuditEvent, ChainHead } from '@shared/domain/audit';
 import type { CriterionScope, Engagement } from '@shared/domain/engagement';
+import type {
+  Control,
+  Csoc,
+  DescriptionSection,
+  Request,
+  SubserviceOrg,
+  UserEntityControl,
+} from '@shared/domain/planning';
 import type { Profile } from '@shared/domain/profile';
 import { applySchema, LATEST_SCHEMA_VERSION } from './schema';
 
@@ -16,6 +24,12 @@ export class FieldworkDatabase extends Dexie {
   profiles!: Table<Profile, string>;
   engagements!: Table<Engagement, string>;
   criterionScopes!: Table<CriterionScope, string>;
+  controls!: Table<Control, string>;
+  subserviceOrgs!: Table<SubserviceOrg, string>;
+  csocs!: Table<Csoc, string>;
+  userEntityControls!: Table<UserEntityControl, string>;
+  requests!: Table<Request, string>;
+  descriptionSections!: Table<DescriptionSection, string>;
   auditEvents!: Table<AuditEvent, [string, number]>;
   chainHeads!: Table<ChainHead, string>;
   meta!: Table<MetaRow, string>;

@@ -1,22 +1,54 @@
 /**
- * The entities the repository can write: their table, their schema, and which audit chain their events
- * join. To add an entity: add its table in schema.ts (new version), its zod schema in shared/domain, and a
- * row here.
+ * The entities the repository can write: their table, their schema, which audit chain their events join
+ * and the uniqueness rules checked inside the write. To add an entity: add its table in schema.ts (new
+ * version), its zod schema in shared/domain, and a row here.
  */
 import type { z } from 'zod';
 import { criterionScopeSchema, engagementSchema } from '@shared/domain/engagement';
+import {
+  controlSchema,
+  csocSchema,
+  descriptionSectionSchema,
+  formatRequestNumber,
+  referenceKey,
+  requestSchema,
+  subserviceOrgSchema,
+  userEntityControlSchema,
+} from '@shared/domain/planning';
 import { profileSchema } from '@shared/domain/profile';
 
 /** Chain id for machine-level records (profiles), which belong to no engagement. */
 export const LOCAL_CHAIN = 'local';
 
+export type TableName =
+  | 'engagements'
+  | 'criterionScopes'
+  | 'profiles'
+  | 'controls'
+  | 'subserviceOrgs'
+  | 'csocs'
+  | 'userEntityControls'
+  | 'requests'
+  | 'descriptionSections';
+
+/** A field whose value must be unique among an engagement's records of one entity. */
+export interface UniqueRule {
+  field: string;
+  /** The comparison key (e.g. case-insensitive); records whose key is empty are not compared. */
+  key: (value: unknown) => string;
+  /** Tombstoned records keep their value reserved (request numbers are never reused). */
+  includeDeleted: boolean;
+  message: (value: unknown) => string;
+}
+
 export interface EntityDefinition {
-  table: 'engagements' | 'criterionScopes' | 'profiles';
+  table: TableName;
   schema: z.ZodType<Record<string, unknown>>;
   /** Human name for messages. */
   label: string;
   /** True when records carry `engagementId` and their events join that engagement's chain. */
   engagementScoped: boolean;
+  unique?: UniqueRule;
 }
 
 export const ENTITIES = {
@@ -28,6 +60,59 @@ export const ENTITIES = {
     engagementScoped: true,
   },
   profile: { table: 'profiles', schema: profileSchema, label: 'Profile', engagementScoped: false },
+  control: {
+    table: 'controls',
+    schema: controlSchema,
+    label: 'Control',
+    engagementScoped: true,
+    unique: {
+      field: 'reference',
+      key: (v) => referenceKey(String(v)),
+      includeDeleted: false,
+      message: (v) => `Another control already uses the reference ${String(v)}.`,
+    },
+  },
+  subserviceOrg: {
+    table: 'subserviceOrgs',
+    schema: subserviceOrgSchema,
+    label: 'Subservice organization',
+    engagementScoped: true,
+  },
+  csoc: { table: 'csocs', schema: csocSchema, label: 'CSOC', engagementScoped: true },
+  userEntityControl: {
+    table: 'userEntityControls',
+    schema: userEntityControlSchema,
+    label: 'User entity control',
+    engagementScoped: true,
+  },
+  request: {
+    table: 'requests',
+    schema: requestSchema,
+    label: 'Request',
+    engagementScoped: true,
+    unique: {
+      field: 'number',
+      key: (v) => String(v),
+      includeDeleted: true,
+      message: (v) => `${formatRequestNumber(Number(v))} is already used on this request list.`,
+    },
+  },
+  descriptionSection: {
+    table: 'descriptionSections',
+    schema: descriptionSectionSchema,
+    label: 'Description section',
+    engagementScoped: true,
+    unique: {
+      field: 'key',
+      key: (v) => String(v),
+      includeDeleted: true,
+      message: () => 'This description section already exists.',
+    },
+  },
 } as const satisfies Record<string, EntityDefinition>;
 
 export type EntityName = keyof typeof ENTITIES;
+
+export const ALL_TABLES: readonly TableName[] = [
+  ...new Set(Object.values(ENTITIES).map((e: EntityDefinition) => e.table)),
+];

@@ -3,6 +3,7 @@ import { verifyAuditChain, type AuditEvent, type AuditVerification } from '@shar
 import type { CriterionScope, Engagement } from '@shared/domain/engagement';
 import type { Profile } from '@shared/domain/profile';
 import type { FieldworkDatabase } from './database';
+import type { TableName } from './entities';
 
 export async function listProfiles(db: FieldworkDatabase): Promise<Profile[]> {
   const all = await db.profiles.toArray();
@@ -31,4 +32,15 @@ export function auditEvents(db: FieldworkDatabase, chain: string): Promise<Audit
 export async function verifyChain(db: FieldworkDatabase, chain: string): Promise<AuditVerification> {
   const [events, head] = await Promise.all([auditEvents(db, chain), db.chainHeads.get(chain)]);
   return verifyAuditChain(events, head ?? null);
+}
+
+/** The live (not deleted) records of one engagement in a planning table. */
+export async function engagementRecords<T extends { deleted: boolean }>(
+  db: FieldworkDatabase,
+  table: Exclude<TableName, 'engagements' | 'profiles'>,
+  engagementId: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<T[]> {
+  const rows = (await db.table(table).where('engagementId').equals(engagementId).toArray()) as T[];
+  return options.includeDeleted ? rows : rows.filter((r) => !r.deleted);
 }

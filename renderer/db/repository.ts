@@ -24,7 +24,7 @@ import { ConflictError, LockedError, NotFoundError, ValidationError } from '@sha
 import { uuidv7 } from '@shared/domain/ids';
 import type { Engagement } from '@shared/domain/engagement';
 import type { FieldworkDatabase } from './database';
-import { ENTITIES, LOCAL_CHAIN, type EntityName } from './entities';
+import { ALL_TABLES, ENTITIES, LOCAL_CHAIN, type EntityDefinition, type EntityName } from './entities';
 
 /** Who is making the change: the signed-in profile. */
 export interface Actor {
@@ -95,7 +95,10 @@ export class Repository {
 
   private tables() {
     const { db } = this;
-    return [db.profiles, db.engagements, db.criterionScopes, db.auditEvents, db.chainHeads];
+    // Only tables this database declares: tests open older schema versions to seed them.
+    const declared = new Set(db.tables.map((t) => t.name));
+    const tables = ALL_TABLES.filter((name) => declared.has(name)).map((name) => db.table(name));
+    return [...tables, db.auditEvents, db.chainHeads];
   }
 
   private async plan(mutations: readonly Mutation[], actor: Actor, nodeId: string) {
@@ -103,6 +106,7 @@ export class Repository {
       const planned: Planned[] = [];
       const heads = new Map<string, ChainHead>();
       const pending = new Map<string, Fields>(); // records already changed earlier in this batch
+      const uniques = new Map<string, Map<string, string>>(); // entity:engagement → unique key → record id
       const at = this.now().toISOString();
       for (const m of mutations) {
         const def = ENTITIES[m.entity];
@@ -136,6 +140,7 @@ export class Repository {
         const after: Fields = parsed.data;
         const chain = def.engagementScoped ? String(after.engagementId) : LOCAL_CHAIN;
         if (def.engagementScoped) await this.checkLock(m, chain, before, after, pending);
+        if ('unique' in def) await this.checkUnique(m.entity, def, after, uniques);
         const changes = diffRecords(before, after);
         if (m.op === 'update' && Object.keys(changes).length === 0) continue; // nothing changed: no event
         if (!heads.has(chain)) {
@@ -189,6 +194,48 @@ export class Repository {
       if (changed.every((field) => LOCKED_WRITABLE_FIELDS.has(field))) return;
     }
     throw new LockedError(`${stored.serviceOrganization} — ${stored.systemName}`);
+  }
+
+  /**
+   * Refuses a value another record of the engagement already holds (a control reference, a request
+   * number). The engagement's records are read once per batch and the index follows the batch's own
+   * changes, so an import of 500 controls checks them against each other too. Concurrent writers are
+   * caught by the chain-head check in `write()`: they retry and plan again.
+   */
+  private async checkUnique(
+    entity: EntityName,
+    def: EntityDefinition,
+    after: Fields,
+    uniques: Map<string, Map<string, string>>,
+  ): Promise<void> {
+    const rule = def.unique;
+    if (!rule) return;
+    const indexKey = `${entity}:${String(after.engagementId)}`;
+    let index = uniques.get(indexKey);
+    if (!index) {
+      index = new Map();
+      const rows = (await this.db
+        .table(def.table)
+        .where('engagementId')
+        .equals(String(after.engagementId))
+        .toArray()) as Fields[];
+      for (const row of rows) {
+        if (row.deleted && !rule.includeDeleted) continue;
+        const key = rule.key(row[rule.field]);
+        if (key) index.set(key, String(row.id));
+      }
+      uniques.set(indexKey, index);
+    }
+    const id = String(after.id);
+    for (const [key, holder] of index) if (holder === id) index.delete(key);
+    if (after.deleted && !rule.includeDeleted) return;
+    const key = rule.key(after[rule.field]);
+    if (!key) return;
+    if (index.has(key)) {
+      const message = rule.message(after[rule.field]);
+      throw new ValidationError(message, { [rule.field]: message });
+    }
+    index.set(key, id);
   }
 
   private async hashEvents(planned: Planned[], heads: Map<string, ChainHead>): Promise<AuditEvent[]> {

@@ -26,6 +26,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    description:
+      'planning: controls, subservice organizations, CSOCs, user entity controls, requests (number unique per engagement, tombstones included), description sections (one per key)',
+    stores: {
+      controls: 'id, engagementId',
+      subserviceOrgs: 'id, engagementId',
+      csocs: 'id, engagementId',
+      userEntityControls: 'id, engagementId',
+      requests: 'id, engagementId, &[engagementId+number]',
+      descriptionSections: 'id, engagementId, &[engagementId+key]',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

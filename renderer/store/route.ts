@@ -1,12 +1,29 @@
 /**
  * Hash routes (`#/engagements`, `#/engagements/<id>/overview`, `#/engagements/<id>/scope/CC6.1`): they
  * survive a reload and work the same under `app://fieldwork/` and `http://localhost`. The optional last
- * part names an item to bring into view (a criterion on the Scope screen).
+ * part names an item to bring into view (a criterion on the Scope screen, a control, a description section).
  */
 import type { StateCreator } from 'zustand';
 
-export type EngagementArea = 'overview' | 'scope';
-export const ENGAGEMENT_AREAS: readonly EngagementArea[] = ['overview', 'scope'];
+export const ENGAGEMENT_AREAS = [
+  'overview',
+  'scope',
+  'controls',
+  'coverage',
+  'complementary',
+  'description',
+  'requests',
+] as const;
+export type EngagementArea = (typeof ENGAGEMENT_AREAS)[number];
+export const AREA_LABELS: Record<EngagementArea, string> = {
+  overview: 'Overview',
+  scope: 'Scope & criteria',
+  controls: 'Controls',
+  coverage: 'Coverage',
+  complementary: 'Subservice & CUECs',
+  description: 'System description',
+  requests: 'Requests (PBC)',
+};
 
 export type Route =
   { name: 'engagements' } | { name: 'engagement'; id: string; area: EngagementArea; item?: string };

@@ -91,3 +91,115 @@ export function generateEngagements(
   }
   return out;
 }
+
+const CONTROL_AREAS = [
+  {
+    prefix: 'AC',
+    words: 'access to production is approved by the system owner before it is granted',
+    criteria: ['CC6.1', 'CC6.2', 'CC6.3'],
+  },
+  {
+    prefix: 'CM',
+    words: 'changes are peer reviewed and tested before deployment',
+    criteria: ['CC8.1', 'CC7.1'],
+  },
+  {
+    prefix: 'OP',
+    words: 'security alerts are triaged by the on-call engineer within the SLA',
+    criteria: ['CC7.2', 'CC7.3', 'CC7.4'],
+  },
+  {
+    prefix: 'HR',
+    words: 'new hires complete background checks and security training',
+    criteria: ['CC1.4', 'CC1.5', 'CC2.2'],
+  },
+  {
+    prefix: 'RM',
+    words: 'risks are assessed and treatment owners assigned',
+    criteria: ['CC3.1', 'CC3.2', 'CC3.4', 'CC9.1'],
+  },
+  { prefix: 'AV', words: 'backups complete daily and restores are tested', criteria: ['A1.2', 'A1.3'] },
+  {
+    prefix: 'CF',
+    words: 'confidential data is identified and disposed of on schedule',
+    criteria: ['C1.1', 'C1.2'],
+  },
+  {
+    prefix: 'PI',
+    words: 'input completeness is reconciled to source totals',
+    criteria: ['PI1.2', 'PI1.3', 'PI1.4'],
+  },
+  {
+    prefix: 'PR',
+    words: 'personal information requests are answered within the committed time',
+    criteria: ['P5.1', 'P5.2', 'P8.1'],
+  },
+] as const;
+const OWNERS = [
+  'Director of Infrastructure',
+  'VP Engineering',
+  'IT Manager',
+  'Compliance Manager',
+  'Head of People',
+];
+const FREQUENCIES = [
+  'annual',
+  'quarterly',
+  'monthly',
+  'weekly',
+  'daily',
+  'event-driven',
+  'continuous',
+] as const;
+
+export interface GeneratedControl {
+  reference: string;
+  title: string;
+  description: string;
+  owner: string;
+  frequency: (typeof FREQUENCIES)[number];
+  nature: 'manual' | 'it-dependent-manual' | 'automated';
+  controlType: 'preventive' | 'detective' | 'corrective';
+  key: boolean;
+  risk: 'low' | 'moderate' | 'high';
+  components: string;
+  status: 'draft' | 'agreed';
+  notes: string;
+  criteria: string[];
+}
+
+/**
+ * A control matrix of `count` controls over the categories in scope, each mapped to 1–20 criteria
+ * (most to a few, some to many, as real matrices are). Same seed, same matrix.
+ */
+export function generateControlMatrix(
+  count: number,
+  categories: readonly TrustServicesCategory[] = TRUST_SERVICES_CATEGORIES,
+  seed = 42,
+): GeneratedControl[] {
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T; // xs is non-empty
+  const inScope = CRITERIA.filter((c) => categories.includes(c.category)).map((c) => c.id as string);
+  const areas = CONTROL_AREAS.filter((a) => a.criteria.every((id) => inScope.includes(id)));
+  return Array.from({ length: count }, (_, i) => {
+    const area = pick(areas);
+    const extra = rnd() < 0.1 ? 8 + Math.floor(rnd() * 12) : Math.floor(rnd() * 3);
+    const criteria = new Set<string>(area.criteria.slice(0, 1 + Math.floor(rnd() * area.criteria.length)));
+    while (criteria.size < Math.min(20, area.criteria.length + extra)) criteria.add(pick(inScope));
+    return {
+      reference: `${area.prefix}-${String(i + 1).padStart(3, '0')}`,
+      title: `${area.prefix} control ${i + 1}`,
+      description: `${pick(OWNERS)} ensures ${area.words} (control ${i + 1}); evidence is retained in the ticketing system.`,
+      owner: pick(OWNERS),
+      frequency: pick(FREQUENCIES),
+      nature: pick(['manual', 'it-dependent-manual', 'automated'] as const),
+      controlType: pick(['preventive', 'detective', 'corrective'] as const),
+      key: rnd() < 0.4,
+      risk: pick(['low', 'moderate', 'high'] as const),
+      components: pick(['AWS, PostgreSQL', 'GitHub, CI pipeline', 'Okta, HRIS', 'SIEM', '']),
+      status: rnd() < 0.8 ? 'agreed' : 'draft',
+      notes: '',
+      criteria: [...criteria],
+    };
+  });
+}

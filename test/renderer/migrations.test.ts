@@ -11,6 +11,7 @@ import { createEngagement } from '../../renderer/features/engagements/commands';
 import { createProfile, actorOf } from '../../renderer/features/profiles/commands';
 import { verifyChain } from '../../renderer/db/queries';
 import { type2Input } from './helpers';
+import { emptyControlFields } from '../../shared/domain/planning';
 
 describe('schema versions', () => {
   it('are numbered 1..N without gaps and never reuse a number', () => {
@@ -40,14 +41,57 @@ describe('schema versions', () => {
     });
     expect(await latest.profiles.count()).toBe(1);
     expect(await verifyChain(latest, e.id)).toMatchObject({ ok: true, count: 1 });
-    expect(latest.tables.map((t) => t.name).sort()).toEqual([
+    latest.close();
+  });
+
+  it('v2: a v1 database gains the planning tables, keeps its rows, and takes controls and requests', async () => {
+    const name = `migration-v2-${Date.now()}`;
+    const v1 = new FieldworkDatabase(name, 1);
+    const repo1 = new Repository(v1);
+    const profile = await createProfile(repo1, {
+      fullName: 'Ana López',
+      initials: 'AL',
+      firm: '',
+      role: 'staff',
+    });
+    const e = await createEngagement(repo1, actorOf(profile), type2Input());
+    v1.close();
+
+    const v2 = new FieldworkDatabase(name, 2);
+    await v2.open();
+    expect(v2.tables.map((t) => t.name).sort()).toEqual([
       'auditEvents',
       'chainHeads',
+      'controls',
       'criterionScopes',
+      'csocs',
+      'descriptionSections',
       'engagements',
       'meta',
       'profiles',
+      'requests',
+      'subserviceOrgs',
+      'userEntityControls',
     ]);
-    latest.close();
+    expect(await v2.engagements.get(e.id)).toMatchObject({ serviceOrganization: 'Acme Cloud, Inc.' });
+    const repo2 = new Repository(v2);
+    await repo2.mutate(
+      [
+        {
+          entity: 'control',
+          op: 'create',
+          fields: {
+            ...emptyControlFields(),
+            engagementId: e.id,
+            reference: 'AC-01',
+            description: 'Access is approved.',
+          },
+        },
+      ],
+      actorOf(profile),
+    );
+    expect(await v2.controls.count()).toBe(1);
+    expect(await verifyChain(v2, e.id)).toMatchObject({ ok: true, count: 2 });
+    v2.close();
   });
 });

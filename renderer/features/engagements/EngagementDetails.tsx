@@ -2,22 +2,8 @@
 import type { Engagement } from '@shared/domain/engagement';
 import type { Actor } from '../../db';
 import { EngagementForm } from './EngagementForm';
-import { useEngagementAutosave, type SaveState } from './useAutosave';
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const text = {
-    saved: 'All changes saved',
-    pending: 'Unsaved changes…',
-    saving: 'Saving…',
-    invalid: state.kind === 'invalid' ? state.message : '',
-    error: state.kind === 'error' ? state.message : '',
-  }[state.kind];
-  return (
-    <p className={`save-status save-${state.kind}`} role="status" aria-live="polite">
-      {text}
-    </p>
-  );
-}
+import { useEngagementAutosave } from './useAutosave';
+import { SaveStatus } from '../../components/SaveStatus';
 
 /** Mounted once the signed-in auditor is known, so their own unsaved draft is restored. */
 export function EngagementDetails({

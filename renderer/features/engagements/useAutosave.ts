@@ -14,12 +14,7 @@ import { repository, type Actor } from '../../db';
 import { updateEngagement } from './commands';
 import { diffInput, loadDraft, saveDraft, splitPatch, toInput, type DraftPatch } from './draft';
 
-export type SaveState =
-  | { kind: 'saved' }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'error'; message: string };
+import type { SaveState } from '../../app/autosave/useRecordAutosave';
 
 const DELAY_MS = 400;
 

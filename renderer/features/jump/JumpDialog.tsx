@@ -7,9 +7,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { criteriaForCategories } from '@shared/domain/criteria';
 import { Dialog } from '../../components/Dialog';
 import { db } from '../../db';
-import { listEngagements } from '../../db/queries';
+import { engagementRecords, listEngagements } from '../../db/queries';
+import type { Control } from '@shared/domain/planning';
 import { useAppStore } from '../../store';
-import type { Route } from '../../store/route';
+import { AREA_LABELS, ENGAGEMENT_AREAS, type EngagementArea, type Route } from '../../store/route';
 
 interface Target {
   key: string;
@@ -33,6 +34,11 @@ export function JumpDialog() {
   const navigate = useAppStore((s) => s.navigate);
   const route = useAppStore((s) => s.route);
   const engagements = useLiveQuery(() => listEngagements(db), []);
+  const currentId = route.name === 'engagement' ? route.id : null;
+  const controls = useLiveQuery(
+    async () => (currentId ? await engagementRecords<Control>(db, 'controls', currentId) : []),
+    [currentId],
+  );
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
 
@@ -40,16 +46,28 @@ export function JumpDialog() {
     const list: Target[] = [];
     const current = route.name === 'engagement' ? engagements?.find((e) => e.id === route.id) : undefined;
     if (current) {
-      const at = (area: 'overview' | 'scope', item?: string): Route => ({
+      const at = (area: EngagementArea, item?: string): Route => ({
         name: 'engagement',
         id: current.id,
         area,
         ...(item ? { item } : {}),
       });
-      list.push(
-        { key: 'overview', label: 'Overview', detail: current.serviceOrganization, route: at('overview') },
-        { key: 'scope', label: 'Scope & criteria', detail: current.serviceOrganization, route: at('scope') },
-      );
+      for (const area of ENGAGEMENT_AREAS) {
+        list.push({
+          key: area,
+          label: AREA_LABELS[area],
+          detail: current.serviceOrganization,
+          route: at(area),
+        });
+      }
+      for (const c of controls ?? []) {
+        list.push({
+          key: `control:${c.id}`,
+          label: `${c.reference} ${c.title || c.description.slice(0, 80)}`,
+          detail: 'Control',
+          route: at('controls', c.id),
+        });
+      }
       for (const c of criteriaForCategories(current.categories)) {
         list.push({
           key: `criterion:${c.id}`,
@@ -75,7 +93,7 @@ export function JumpDialog() {
       });
     }
     return list;
-  }, [engagements, route]);
+  }, [engagements, route, controls]);
 
   const results = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);

@@ -64,9 +64,7 @@ export const MAX_REFERENCE_LENGTH = 40;
 
 /** The fields an auditor edits. Empty choices are `null` ("not yet known"), not a guessed default. */
 export const controlFieldsSchema = z.object({
-  reference: text(MAX_REFERENCE_LENGTH)
-    .min(1, 'Enter a control reference, e.g. CC6.1-01.')
-    .regex(/^[^\s].*$/u, 'Enter a control reference, e.g. CC6.1-01.'),
+  reference: text(MAX_REFERENCE_LENGTH).min(1, 'Enter a control reference, e.g. CC6.1-01.'),
   title: text(300),
   description: text(10_000).min(1, 'Describe the control: who does what, when, and what evidence it leaves.'),
   owner: text(200),

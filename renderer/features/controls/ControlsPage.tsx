@@ -1,0 +1,375 @@
+/**
+ * The control matrix: a sortable, filterable, virtualised table of the client's controls with the selected
+ * control edited beside it (master–detail), so an auditor can walk through 40 controls without losing
+ * their place. ↑/↓ move through the rows, Enter edits the highlighted control, Esc closes the editor.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Engagement } from '@shared/domain/engagement';
+import {
+  compareReferences,
+  CONTROL_STATUS_LABELS,
+  FREQUENCY_LABELS,
+  NATURE_LABELS,
+  type Control,
+} from '@shared/domain/planning';
+import { useActor, useEngagementRecords, useScopedCriteria } from '../../app/hooks';
+import { useAppStore } from '../../store';
+import { SortHeader, type SortDir } from '../../components/SortHeader';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useVirtualRows } from '../../components/useVirtualRows';
+import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
+import { ControlEditor } from './ControlEditor';
+import { NewControlDialog } from './NewControlDialog';
+import { ImportControlsDialog } from './ImportControlsDialog';
+
+type SortKey = 'reference' | 'title' | 'criteria' | 'frequency' | 'owner' | 'status';
+type StatusFilter = 'active' | 'all' | 'draft' | 'agreed' | 'retired';
+const ROW_HEIGHT = 30;
+
+const STATUS_TONE = { draft: 'neutral', agreed: 'good', retired: 'neutral' } as const;
+
+function sortValue(c: Control, key: SortKey): string {
+  switch (key) {
+    case 'title':
+      return (c.title || c.description).toLocaleLowerCase();
+    case 'criteria':
+      return c.criteria[0] ?? '~';
+    case 'frequency':
+      return c.frequency ?? '~';
+    case 'owner':
+      return c.owner.toLocaleLowerCase() || '~';
+    case 'status':
+      return c.status;
+    default:
+      return c.reference;
+  }
+}
+
+export function ControlsPage({
+  engagement,
+  selectedId,
+}: {
+  engagement: Engagement;
+  selectedId?: string | undefined;
+}) {
+  const actor = useActor();
+  const navigate = useAppStore((s) => s.navigate);
+  const controls = useEngagementRecords<Control>('controls', engagement.id);
+  const criteria = useScopedCriteria(engagement);
+  const readOnly = isReadOnly(engagement);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [sortKey, setSortKey] = useState<SortKey>('reference');
+  const [sortDir, setSortDir] = useState<SortDir>('asc');
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+
+  const select = (id: string | null) =>
+    navigate({ name: 'engagement', id: engagement.id, area: 'controls', ...(id ? { item: id } : {}) });
+
+  const visible = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    const rows = (controls ?? []).filter(
+      (c) =>
+        (status === 'all' || (status === 'active' ? c.status !== 'retired' : c.status === status)) &&
+        (!q ||
+          `${c.reference} ${c.title} ${c.description} ${c.owner} ${c.criteria.join(' ')} ${c.components}`
+            .toLocaleLowerCase()
+            .includes(q)),
+    );
+    const dir = sortDir === 'asc' ? 1 : -1;
+    return rows.sort(
+      (a, b) =>
+        dir * compareReferences(sortValue(a, sortKey), sortValue(b, sortKey)) ||
+        compareReferences(a.reference, b.reference),
+    );
+  }, [controls, query, status, sortKey, sortDir]);
+
+  const selected = controls?.find((c) => c.id === selectedId);
+  const selectedIndex = visible.findIndex((c) => c.id === selectedId);
+  const { containerRef, onScroll, first, last, padTop, padBottom, scrollToIndex } = useVirtualRows(
+    visible.length,
+    ROW_HEIGHT,
+  );
+
+  // Bring the selected control into view (after a jump, a sort, or arrow keys).
+  useEffect(() => {
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
+  }, [selectedIndex, scrollToIndex]);
+
+  function onSort(key: SortKey) {
+    if (key === sortKey) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
+    else {
+      setSortKey(key);
+      setSortDir('asc');
+    }
+  }
+
+  function onTableKey(event: React.KeyboardEvent) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const next = Math.max(
+      0,
+      Math.min(visible.length - 1, selectedIndex + (event.key === 'ArrowDown' ? 1 : -1)),
+    );
+    const control = visible[next];
+    if (control) {
+      select(control.id);
+      requestAnimationFrame(() => document.getElementById(`control-row-${control.id}`)?.focus());
+    }
+  }
+
+  const suggestedReference = useMemo(() => {
+    const n = (controls?.length ?? 0) + 1;
+    return `CTRL-${String(n).padStart(2, '0')}`;
+  }, [controls]);
+
+  if (!controls || !criteria) return <p className="page muted">Loading controls…</p>;
+
+  const active = controls.filter((c) => c.status !== 'retired').length;
+  return (
+    <section
+      className={selected ? 'page page-wide with-detail' : 'page page-wide'}
+      aria-labelledby="controls-title"
+    >
+      <header className="page-header">
+        <h1 id="controls-title">Control matrix</h1>
+        <div className="page-actions">
+          {readOnly || !actor ? null : (
+            <>
+              <button type="button" onClick={() => setImporting(true)}>
+                Import from spreadsheet…
+              </button>
+              <button type="button" className="primary" onClick={() => setAdding(true)}>
+                New control
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <ReadOnlyBanner engagement={engagement} />
+
+      {controls.length === 0 ? (
+        <div className="empty-state">
+          <h2>No controls yet</h2>
+          <p>
+            The control matrix lists the client&apos;s controls, each mapped to the criteria it supports. Most
+            clients send theirs as a spreadsheet: import it, check the column mapping, and fix what Fieldwork
+            flags.
+          </p>
+          {readOnly || !actor ? null : (
+            <div className="page-actions">
+              <button type="button" className="primary" onClick={() => setImporting(true)}>
+                Import from spreadsheet…
+              </button>
+              <button type="button" onClick={() => setAdding(true)}>
+                Add a control by hand
+              </button>
+            </div>
+          )}
+        </div>
+      ) : (
+        <div className="master-detail">
+          <div className="master">
+            <div className="toolbar">
+              <input
+                type="search"
+                aria-label="Filter controls"
+                placeholder="Filter by reference, words, owner or criterion…"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <select
+                aria-label="Show controls"
+                value={status}
+                onChange={(e) => setStatus(e.target.value as StatusFilter)}
+              >
+                <option value="active">Active (draft and agreed)</option>
+                <option value="all">All, retired included</option>
+                <option value="draft">Draft only</option>
+                <option value="agreed">Agreed only</option>
+                <option value="retired">Retired only</option>
+              </select>
+              <span className="muted num" aria-live="polite">
+                {visible.length === active && status === 'active' && !query
+                  ? `${active} active control${active === 1 ? '' : 's'}`
+                  : `Showing ${visible.length} of ${controls.length}`}
+              </span>
+            </div>
+            <div
+              className="table-wrap table-scroll"
+              ref={containerRef}
+              onScroll={onScroll}
+              onKeyDown={onTableKey}
+            >
+              <table className="grid grid-fixed" aria-label="Controls" aria-rowcount={visible.length + 1}>
+                <thead>
+                  <tr aria-rowindex={1}>
+                    <SortHeader
+                      className="col-ref"
+                      column="reference"
+                      label="Reference"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      column="title"
+                      label="Control"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-criteria"
+                      column="criteria"
+                      label="Criteria"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-frequency"
+                      column="frequency"
+                      label="Frequency"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-owner"
+                      column="owner"
+                      label="Owner"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-status-sm"
+                      column="status"
+                      label="Status"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                  </tr>
+                </thead>
+                <tbody>
+                  {padTop > 0 ? (
+                    <tr aria-hidden="true" style={{ height: padTop }} className="spacer" />
+                  ) : null}
+                  {visible.slice(first, last).map((c, i) => {
+                    const index = first + i;
+                    const isSelected = c.id === selectedId;
+                    const summary = c.title || c.description;
+                    const criteriaText = c.criteria.join(', ');
+                    return (
+                      <tr
+                        key={c.id}
+                        id={`control-row-${c.id}`}
+                        aria-rowindex={index + 2}
+                        aria-selected={isSelected}
+                        tabIndex={isSelected || (selectedIndex < 0 && index === 0) ? 0 : -1}
+                        className={isSelected ? 'row-selected' : undefined}
+                        onClick={() => select(c.id)}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') {
+                            select(c.id);
+                            requestAnimationFrame(() =>
+                              document
+                                .querySelector<HTMLElement>('.detail-form input, .detail-form textarea')
+                                ?.focus(),
+                            );
+                          }
+                        }}
+                      >
+                        <td className="num nowrap col-ref" title={c.reference}>
+                          {c.key ? (
+                            <span className="key-mark" title="Key control" aria-label="Key control">
+                              ★
+                            </span>
+                          ) : null}
+                          {c.reference}
+                        </td>
+                        <td className="ellipsis" title={summary}>
+                          {summary}
+                        </td>
+                        <td className="ellipsis num col-criteria" title={criteriaText}>
+                          {criteriaText || <span className="badge badge-warn">! None</span>}
+                        </td>
+                        <td
+                          className="ellipsis col-frequency"
+                          title={c.frequency ? FREQUENCY_LABELS[c.frequency] : ''}
+                        >
+                          {c.frequency ? FREQUENCY_LABELS[c.frequency] : '—'}
+                          {c.nature ? (
+                            <span className="visually-hidden">, {NATURE_LABELS[c.nature]}</span>
+                          ) : null}
+                        </td>
+                        <td className="ellipsis col-owner" title={c.owner}>
+                          {c.owner || '—'}
+                        </td>
+                        <td className="col-status-sm">
+                          <StatusBadge tone={STATUS_TONE[c.status]}>
+                            {CONTROL_STATUS_LABELS[c.status]}
+                          </StatusBadge>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                  {padBottom > 0 ? (
+                    <tr aria-hidden="true" style={{ height: padBottom }} className="spacer" />
+                  ) : null}
+                  {visible.length === 0 ? (
+                    <tr>
+                      <td colSpan={6} className="muted">
+                        No control matches the filter.
+                      </td>
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          {selected && actor ? (
+            <ControlEditor
+              key={selected.id}
+              control={selected}
+              actor={actor}
+              readOnly={readOnly}
+              criteria={criteria}
+              onSelect={(id) => {
+                select(id);
+                if (!id)
+                  requestAnimationFrame(() => document.getElementById(`control-row-${selected.id}`)?.focus());
+              }}
+            />
+          ) : null}
+        </div>
+      )}
+
+      {adding && actor ? (
+        <NewControlDialog
+          engagementId={engagement.id}
+          actor={actor}
+          criteria={criteria}
+          suggestedReference={suggestedReference}
+          onClose={() => setAdding(false)}
+          onCreated={(id) => {
+            setAdding(false);
+            select(id);
+          }}
+        />
+      ) : null}
+      {importing && actor ? (
+        <ImportControlsDialog
+          engagement={engagement}
+          actor={actor}
+          criteria={criteria}
+          controls={controls}
+          onClose={() => setImporting(false)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * Management's assertion (section II). Until someone edits it, it is the template filled live from the
+ * engagement (organization, system, type, period, categories, carve-out and CUEC wording). Editing starts
+ * from that text; "Reset to template" brings it back after a change of scope.
+ */
+import { useState } from 'react';
+import { formatDate, type Engagement } from '@shared/domain/engagement';
+import {
+  assertionTemplate,
+  ASSERTION_KEY,
+  descriptionSectionShape,
+  SECTION_STATUSES,
+  SECTION_STATUS_LABELS,
+  type DescriptionSection,
+  type SubserviceOrg,
+} from '@shared/domain/planning';
+import { z } from 'zod';
+import { repository, type Actor } from '../../db';
+import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
+import { useAction } from '../../app/useAction';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SaveStatus } from '../../components/SaveStatus';
+import { StructuredText } from '../../components/StructuredText';
+import { saveSection } from './commands';
+import { TextEditor } from './TextEditor';
+
+type Fields = Pick<DescriptionSection, 'body' | 'status'>;
+const fieldsSchema = z.object({ body: descriptionSectionShape.body, status: descriptionSectionShape.status });
+
+interface Props {
+  engagement: Engagement;
+  record: DescriptionSection | null;
+  actor: Actor;
+  readOnly: boolean;
+  subserviceOrgs: readonly SubserviceOrg[];
+  hasCuecs: boolean;
+}
+
+/** Dates and names the assertion must mention; missing ones suggest the engagement changed after editing. */
+function staleFacts(body: string, e: Engagement): string[] {
+  const facts =
+    e.kind === 'soc2-type2' ? [formatDate(e.periodStart), formatDate(e.periodEnd)] : [formatDate(e.asOfDate)];
+  return [...facts, e.serviceOrganization].filter((f) => f && !body.includes(f));
+}
+
+export function AssertionEditor(props: Props) {
+  const { engagement, record, actor, readOnly } = props;
+  const run = useAction();
+  const template = assertionTemplate({
+    engagement,
+    subserviceOrgs: props.subserviceOrgs,
+    hasCuecs: props.hasCuecs,
+  });
+  if (!record || (record.body.trim() === '' && record.status === 'not-started')) {
+    return (
+      <article className="section-editor" aria-labelledby="section-title">
+        <header className="detail-header">
+          <h2 id="section-title">Management&apos;s assertion</h2>
+        </header>
+        <p className="guidance">
+          Filled from the engagement. It states that the description is presented fairly, the controls were
+          suitably designed
+          {engagement.kind === 'soc2-type2' ? ' and operated effectively throughout the period' : ''}, and
+          carries the carve-out and CUEC caveats when the engagement has them.
+        </p>
+        {readOnly ? null : (
+          <div className="page-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() =>
+                void run(() =>
+                  saveSection(repository, actor, engagement.id, ASSERTION_KEY, record, {
+                    body: template,
+                    status: 'drafting',
+                  }),
+                )
+              }
+            >
+              Edit this text
+            </button>
+          </div>
+        )}
+        <section className="generated-box" aria-label="Assertion template">
+          <StructuredText source={template} />
+        </section>
+      </article>
+    );
+  }
+  return <EditedAssertion {...props} record={record} template={template} />;
+}
+
+function EditedAssertion({
+  engagement,
+  record,
+  actor,
+  readOnly,
+  template,
+}: Props & { record: DescriptionSection; template: string }) {
+  const [resetting, setResetting] = useState(false);
+  const { draft, errors, state, change, flush } = useRecordAutosave<DescriptionSection, Fields>({
+    record,
+    fields: (r) => ({ body: r.body, status: r.status }),
+    schema: fieldsSchema,
+    save: (current, patch) => saveSection(repository, actor, engagement.id, ASSERTION_KEY, current, patch),
+    draftKey: `section.${engagement.id}.${ASSERTION_KEY}.${actor.id}`,
+    readOnly,
+  });
+  const missing = staleFacts(draft.body, engagement);
+  return (
+    <article
+      className="section-editor"
+      aria-labelledby="section-title"
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void flush(); // relatedTarget is a DOM node
+      }}
+    >
+      <header className="detail-header">
+        <h2 id="section-title">Management&apos;s assertion</h2>
+        <label className="inline-field">
+          Status
+          <select
+            value={draft.status}
+            disabled={readOnly}
+            onChange={(e) => change({ status: e.target.value as Fields['status'] })}
+          >
+            {SECTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {SECTION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <SaveStatus state={state} />
+      {missing.length > 0 ? (
+        <p className="banner banner-warn" role="note">
+          The text does not mention {missing.join(', ')}. The engagement may have changed since the assertion
+          was edited: check it, or reset it to the template.
+        </p>
+      ) : null}
+      {draft.body !== template && !readOnly ? (
+        <div className="page-actions">
+          <button type="button" onClick={() => setResetting(true)}>
+            Reset to template…
+          </button>
+        </div>
+      ) : null}
+      <TextEditor
+        label="Assertion text"
+        value={draft.body}
+        onChange={(body) => change({ body })}
+        readOnly={readOnly}
+        error={errors.body}
+        rows={20}
+      />
+      {resetting ? (
+        <ConfirmDialog
+          title="Reset the assertion to the template?"
+          confirmLabel="Replace the text"
+          onCancel={() => setResetting(false)}
+          onConfirm={() => {
+            setResetting(false);
+            change({ body: template });
+          }}
+        >
+          <p>
+            The edited text is replaced by the template filled from the engagement as it is now. The previous
+            text stays in the change history.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </article>
+  );
+}

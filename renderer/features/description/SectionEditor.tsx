@@ -1,0 +1,116 @@
+/** One system description section: guidance, content from records where relevant, the text and its status. */
+import {
+  descriptionSectionShape,
+  generatedSectionText,
+  SECTION_STATUSES,
+  SECTION_STATUS_LABELS,
+  type DescriptionSection,
+  type DescriptionSectionDefinition,
+  type GeneratedContext,
+} from '@shared/domain/planning';
+import { z } from 'zod';
+import { repository, type Actor } from '../../db';
+import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
+import { SaveStatus } from '../../components/SaveStatus';
+import { StructuredText } from '../../components/StructuredText';
+import { saveSection } from './commands';
+import { TextEditor } from './TextEditor';
+
+type SectionFields = Pick<DescriptionSection, 'body' | 'status'>;
+const sectionFieldsSchema = z.object({
+  body: descriptionSectionShape.body,
+  status: descriptionSectionShape.status,
+});
+type Editable = DescriptionSection | { id: ''; body: string; status: 'not-started' };
+
+const GENERATED_SOURCE: Record<
+  NonNullable<DescriptionSectionDefinition['generated']>,
+  { label: string; area: string }
+> = {
+  'not-applicable': { label: 'Scope & criteria', area: 'scope' },
+  subservice: { label: 'Subservice & CUECs', area: 'complementary' },
+  cuecs: { label: 'Subservice & CUECs', area: 'complementary' },
+};
+
+interface Props {
+  engagementId: string;
+  definition: DescriptionSectionDefinition;
+  record: DescriptionSection | null;
+  actor: Actor;
+  readOnly: boolean;
+  context: GeneratedContext;
+}
+
+export function SectionEditor({ engagementId, definition, record, actor, readOnly, context }: Props) {
+  const editable: Editable = record ?? { id: '', body: '', status: 'not-started' };
+  const { draft, errors, state, change, flush } = useRecordAutosave<Editable, SectionFields>({
+    record: editable,
+    fields: (r) => ({ body: r.body, status: r.status }),
+    schema: sectionFieldsSchema,
+    save: (current, patch) =>
+      saveSection(
+        repository,
+        actor,
+        engagementId,
+        definition.key,
+        current.id ? (current as DescriptionSection) : null,
+        patch,
+      ),
+    draftKey: `section.${engagementId}.${definition.key}.${actor.id}`,
+    readOnly,
+  });
+  const source = definition.generated ? GENERATED_SOURCE[definition.generated] : null;
+
+  return (
+    <article
+      className="section-editor"
+      aria-labelledby="section-title"
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void flush(); // relatedTarget is a DOM node
+      }}
+    >
+      <header className="detail-header">
+        <h2 id="section-title">
+          {definition.dc ? <span className="muted num">{definition.dc} · </span> : null}
+          {definition.title}
+        </h2>
+        <label className="inline-field">
+          Status
+          <select
+            value={draft.status}
+            disabled={readOnly}
+            onChange={(e) => change({ status: e.target.value as SectionFields['status'] })}
+          >
+            {SECTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {SECTION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <p className="guidance">{definition.guidance}</p>
+      <SaveStatus state={state} />
+      {definition.generated && source ? (
+        <section className="generated-box" aria-label="From your records">
+          <h3>
+            From your records{' '}
+            <a className="small" href={`#/engagements/${engagementId}/${source.area}`}>
+              edit on {source.label}
+            </a>
+          </h3>
+          <StructuredText source={generatedSectionText(definition.generated, context)} />
+        </section>
+      ) : null}
+      <TextEditor
+        label={definition.generated ? 'Additional narrative' : 'Section text'}
+        value={draft.body}
+        onChange={(body) => change({ body })}
+        readOnly={readOnly}
+        outline={definition.outline}
+        error={errors.body}
+        placeholder={definition.guidance}
+      />
+    </article>
+  );
+}
