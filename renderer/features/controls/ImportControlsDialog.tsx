@@ -34,6 +34,7 @@ import { useAction } from '../../app/useAction';
 import { Dialog } from '../../components/Dialog';
 import { describeError } from '../../components/ErrorText';
 import { StatusBadge } from '../../components/StatusBadge';
+import { Field } from '../../components/Field';
 
 interface Props {
   engagement: Engagement;
@@ -227,8 +228,7 @@ export function ImportControlsDialog({ engagement, actor, criteria, controls, on
               </button>
             </p>
             <div className="form-row">
-              <label className="field">
-                <span>Sheet</span>
+              <Field label="Sheet">
                 <select
                   value={sheetIndex}
                   onChange={(e) => chooseSheet(loaded.sheets, Number(e.target.value))}
@@ -241,9 +241,8 @@ export function ImportControlsDialog({ engagement, actor, criteria, controls, on
                     </option>
                   ))}
                 </select>
-              </label>
-              <label className="field">
-                <span>Header row</span>
+              </Field>
+              <Field label="Header row" hint="The row with the column titles, as the spreadsheet numbers it.">
                 <input
                   type="number"
                   min={1}
@@ -258,7 +257,7 @@ export function ImportControlsDialog({ engagement, actor, criteria, controls, on
                     setMapping(importer.suggestMapping(importer.headerLabels(sheet?.rows ?? [], row)));
                   }}
                 />
-              </label>
+              </Field>
             </div>
             {sheet?.refusal ? (
               <p className="banner banner-bad" role="alert">
