@@ -11,6 +11,16 @@ import { listEngagements, verifyChain } from '../renderer/db/queries';
 import { createProfile, actorOf } from '../renderer/features/profiles/commands';
 import { generateEngagements } from '../test/generators/large-engagement';
 import { loadGenerated } from '../test/generators/load';
+import { generateControlMatrix } from '../test/generators/large-engagement';
+import ExcelJS from 'exceljs';
+import { readSpreadsheet } from '../shared/import/read-spreadsheet';
+import { detectLayout } from '../shared/import/mapping';
+import { buildImportPreview } from '../shared/import/preview';
+import { planImport } from '../shared/import/plan';
+import { computeCoverage, type Control } from '../shared/domain/planning';
+import { emptyEngagementFields, scopeCriteria } from '../shared/domain/engagement';
+import { createEngagement } from '../renderer/features/engagements/commands';
+import { engagementRecords } from '../renderer/db/queries';
 
 const ENGAGEMENTS = Number(process.env.BENCH_ENGAGEMENTS ?? 200);
 const EDITS = Number(process.env.BENCH_EDITS ?? 20);
@@ -61,6 +71,57 @@ rows.push(['  result', verification.message]);
 await time(`verify all ${ids.length} other chains`, async () => {
   for (const id of ids) await verifyChain(db, id);
 });
+
+// Planning: a client's 500-control matrix read from .xlsx, previewed, imported in one transaction.
+const MATRIX = Number(process.env.BENCH_CONTROLS ?? 500);
+const matrix = generateControlMatrix(MATRIX, ['security', 'availability', 'confidentiality'], 11);
+const workbook = new ExcelJS.Workbook();
+const sheet = workbook.addWorksheet('RCM');
+sheet.addRow(['Client control matrix']);
+sheet.addRow(['Control ID', 'Control Activity', 'TSC', 'Owner', 'Frequency']);
+for (const c of matrix)
+  sheet.addRow([c.reference, c.description, c.criteria.join('; '), c.owner, c.frequency]);
+const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+rows.push([`control matrix file (${MATRIX} rows)`, `${(xlsx.byteLength / 1024).toFixed(0)} kB`]);
+const grids = await time('read the .xlsx', () => readSpreadsheet(xlsx, 'matrix.xlsx'));
+const grid = grids[0];
+if (!grid) throw new Error('no sheet read');
+const planningEngagement = await createEngagement(repo, actor, {
+  ...emptyEngagementFields(),
+  serviceOrganization: 'Bench Matrix Co',
+  systemName: 'Bench',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  categories: ['security', 'availability', 'confidentiality'],
+});
+const layout = detectLayout(grid.rows);
+const preview = await time('detect header, map columns, build preview', async () =>
+  buildImportPreview({
+    rows: grid.rows,
+    headerRow: layout.headerRow,
+    mapping: layout.mapping,
+    existing: [],
+    applicableCriteria: [],
+  }),
+);
+const plan = planImport(preview, { skipRowsWithErrors: false });
+if (!plan.ok) throw new Error(plan.message);
+await time(
+  `import ${plan.creates.length} controls in one transaction`,
+  () =>
+    repo.mutate(
+      plan.creates.map((c) => ({
+        entity: 'control' as const,
+        op: 'create' as const,
+        fields: { ...c.fields, engagementId: planningEngagement.id },
+      })),
+      actor,
+    ),
+  () => plan.creates.length,
+);
+const imported = await engagementRecords<Control>(db, 'controls', planningEngagement.id);
+const scope = scopeCriteria(planningEngagement.categories, []);
+await time('coverage of the imported matrix', async () => computeCoverage(scope.criteria, imported));
 
 const events = await db.auditEvents.count();
 const mem = process.memoryUsage();

@@ -72,6 +72,54 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await check('not-applicable dialog');
     await page.keyboard.press('Escape');
 
+    // Planning screens (the demo fills them) and their dialogs.
+    await page.getByRole('link', { name: 'Controls', exact: true }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Controls' }).isVisible()).toBe(true);
+    await check('control matrix');
+    await page.getByRole('table', { name: 'Controls' }).getByRole('row', { name: /AC-02/ }).click();
+    await page.getByRole('combobox', { name: 'Mapped criteria' }).fill('6.');
+    await check('control detail with criteria list open');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await expect.poll(() => page.getByText(/linked to it/).isVisible()).toBe(true);
+    await check('delete control dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Import from spreadsheet…' }).click();
+    await check('import dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Coverage' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Coverage' }).isVisible()).toBe(true);
+    await check('coverage');
+    await page.getByRole('link', { name: 'Subservice & CUECs' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Amazon Web Services, Inc.' }).isVisible())
+      .toBe(true);
+    await check('subservice organizations and CUECs');
+    await page.getByRole('button', { name: 'Edit Amazon Web Services, Inc.' }).click();
+    await check('subservice organization dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'New CUEC or responsibility' }).click();
+    await check('user entity control dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'System description' }).click();
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Description sections' }).isVisible())
+      .toBe(true);
+    await check('system description');
+    await page.getByRole('link', { name: /Subservice organizations and complementary/ }).click();
+    await check('generated description section');
+    await page.getByRole('link', { name: /Management's assertion/ }).click();
+    await check('assertion');
+    await page.getByRole('link', { name: 'Requests (PBC)' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Requests' }).isVisible()).toBe(true);
+    await page.getByLabel('Select PBC-003').click();
+    await check('request list with selection');
+    await page.getByRole('button', { name: 'PBC-003' }).click();
+    await check('request detail');
+    await page.getByRole('button', { name: 'Generate from controls…' }).click();
+    await check('generate requests dialog');
+    await page.keyboard.press('Escape');
+
     await page.getByRole('link', { name: 'Engagements', exact: true }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Engagements' }).isVisible()).toBe(true);
     await check('engagement list');

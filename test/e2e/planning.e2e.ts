@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+import { generateControlMatrix } from '../generators/large-engagement';
+import { compareReferences } from '../../shared/domain/planning';
 
 useBrowserSessions();
 
@@ -231,6 +233,55 @@ describe('planning', () => {
     expect(cspViolations(session.problems)).toEqual([]);
     expect(session.problems).toEqual([]);
   }, 120_000);
+
+  it('imports a 500-control matrix and keeps the table light: only the rows in view are in the page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldwork-planning-'));
+    const path = join(dir, 'big.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Controls');
+    ws.addRow(['Control ID', 'Control Activity', 'Mapped criteria', 'Owner', 'Frequency']);
+    const generated = generateControlMatrix(500, ['security'], 5);
+    const [last, beforeLast] = generated
+      .map((c) => c.reference)
+      .sort(compareReferences)
+      .reverse();
+    for (const c of generated) {
+      ws.addRow([c.reference, c.description, c.criteria.join(', '), c.owner, c.frequency]);
+    }
+    await wb.xlsx.writeFile(path);
+
+    const session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    const dialog = await newType2(page, 'Bigco', 'Big Platform', '2026-01-01', '2026-12-31');
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+    await page.getByRole('link', { name: 'Controls', exact: true }).click();
+    await page.getByRole('button', { name: 'Import from spreadsheet…' }).first().click();
+    const importer = page.getByRole('dialog', { name: 'Import a control matrix' });
+    const chooser = page.waitForEvent('filechooser');
+    await importer.getByRole('button', { name: 'Choose file…' }).click();
+    await (await chooser).setFiles(path);
+    await importer.getByRole('button', { name: 'Import 500 controls' }).click();
+    await expect
+      .poll(() => page.getByText('500 active controls').isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    const table = page.getByRole('table', { name: 'Controls' });
+    expect(await table.getAttribute('aria-rowcount')).toBe('501');
+    const rendered = await table.locator('tbody tr:not(.spacer)').count();
+    expect(rendered).toBeLessThan(80);
+    // Scrolling to the end brings the last control into the page.
+    await page.locator('.table-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => table.getByRole('row', { name: new RegExp(`^${last} `) }).count()).toBe(1);
+    // Keyboard: ↑ from the selected row selects the one above and opens it beside the table.
+    await table.getByRole('row', { name: new RegExp(`^${last} `) }).click();
+    await page.keyboard.press('ArrowUp');
+    await expect
+      .poll(() =>
+        page.getByRole('heading', { level: 2, name: new RegExp(`^${beforeLast ?? ''}\\b`) }).isVisible(),
+      )
+      .toBe(true);
+    await session.screenshot('36-large-matrix');
+  }, 90_000);
 
   it('refuses a file that is not a spreadsheet and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fieldwork-planning-'));

@@ -85,7 +85,8 @@ export function ControlEditor({ control, actor, readOnly, criteria, onSelect }: 
     >
       <header className="detail-header">
         <h2 id="control-detail-title">
-          <span className="num">{control.reference}</span> {control.title}
+          <span className="num">{control.reference}</span>{' '}
+          <span className="detail-subtitle">{control.title || control.description}</span>
         </h2>
         <button
           type="button"

@@ -83,8 +83,8 @@ export function TextEditor({
     { label: 'H', title: 'Heading', edit: prefixLines(() => '### ') },
     { label: 'B', title: 'Bold (Ctrl+B)', edit: wrap('**') },
     { label: 'I', title: 'Italic (Ctrl+I)', edit: wrap('*') },
-    { label: '• List', title: 'Bulleted list', edit: prefixLines(() => '- ') },
-    { label: '1. List', title: 'Numbered list', edit: prefixLines((i) => `${i + 1}. `) },
+    { label: '• Bulleted list', title: 'Bulleted list', edit: prefixLines(() => '- ') },
+    { label: '1. Numbered list', title: 'Numbered list', edit: prefixLines((i) => `${i + 1}. `) },
     { label: 'Table', title: 'Insert a table', edit: insertBlock(TABLE) },
   ];
 
@@ -100,7 +100,7 @@ export function TextEditor({
                 type="button"
                 className="tool-button"
                 title={t.title}
-                aria-label={t.title}
+                aria-label={t.label.length <= 1 ? t.title : undefined}
                 onClick={() => apply(t.edit)}
               >
                 {t.label}
