@@ -283,6 +283,77 @@ describe('planning', () => {
     await session.screenshot('36-large-matrix');
   }, 90_000);
 
+  it('re-imports an updated matrix: changes are listed first, mappings in Fieldwork are kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldwork-planning-'));
+    const write = async (name: string, rows: (string | null)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Controls');
+      ws.addRow(['Control ID', 'Control Activity', 'Criteria', 'Notes']);
+      for (const r of rows) ws.addRow(r);
+      await wb.xlsx.writeFile(join(dir, name));
+      return join(dir, name);
+    };
+    const v1 = await write('v1.xlsx', [
+      ['AC-01', 'SSO with MFA for production.', 'CC6.1, CC6.6', 'Client note'],
+      ['AC-02', 'Access requests approved.', 'CC6.2', ''],
+    ]);
+    const v2 = await write('v2.xlsx', [
+      ['ac-01', 'SSO with phishing-resistant MFA for production.', 'CC6.1', null],
+      ['AC-02', 'Access requests approved.', 'CC6.2, CC6.3', ''],
+      ['AC-03', 'Terminated users removed within a day.', 'CC6.2', ''],
+    ]);
+    const session = await launch();
+    const { page } = session;
+    await createProfile(page);
+    const dialog = await newType2(page, 'Acme', 'Acme Platform', '2026-01-01', '2026-12-31');
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+    await page.getByRole('link', { name: 'Controls', exact: true }).click();
+    const importFile = async (path: string) => {
+      await page.getByRole('button', { name: 'Import from spreadsheet…' }).first().click();
+      const importer = page.getByRole('dialog', { name: 'Import a control matrix' });
+      const chooser = page.waitForEvent('filechooser');
+      await importer.getByRole('button', { name: 'Choose file…' }).click();
+      await (await chooser).setFiles(path);
+      return importer;
+    };
+    await (await importFile(v1)).getByRole('button', { name: 'Import 2 controls' }).click();
+    await expect.poll(() => page.getByText('2 active controls').isVisible()).toBe(true);
+
+    const importer = await importFile(v2);
+    await expect.poll(() => importer.getByText('1 new').isVisible()).toBe(true);
+    expect(await importer.getByText('2 updated').isVisible()).toBe(true);
+    // CC6.6 is mapped in Fieldwork but not in the new file: kept, and said so.
+    await expect
+      .poll(() =>
+        importer
+          .getByText(/CC6\.6 is mapped to AC-01 in Fieldwork but not in this file; the mapping is kept/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await importer.getByText(/Rows \(3 to import or compare\)/).click();
+    const rows = importer.getByRole('table', { name: 'Rows to import' });
+    await expect
+      .poll(() =>
+        rows
+          .getByRole('row', {
+            name: /AC-01 .*Description: SSO with MFA for production\. → SSO with phishing-resistant MFA/,
+          })
+          .count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() => rows.getByRole('row', { name: /AC-02 .*Criteria: CC6\.2 → CC6\.2, CC6\.3/ }).count())
+      .toBe(1);
+    await session.screenshot('37-reimport-preview');
+    await importer.getByRole('button', { name: 'Import 3 controls' }).click();
+    await expect.poll(() => page.getByText('3 active controls').isVisible()).toBe(true);
+    const table = page.getByRole('table', { name: 'Controls' });
+    await expect.poll(() => table.getByRole('row', { name: /AC-01 .*CC6\.1, CC6\.6/ }).count()).toBe(1);
+    await table.getByRole('row', { name: /AC-01/ }).click();
+    // The empty notes cell in the new file did not clear the note.
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Client note');
+  }, 90_000);
+
   it('refuses a file that is not a spreadsheet and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fieldwork-planning-'));
     const fake = join(dir, 'matrix.xlsx');
