@@ -113,6 +113,27 @@ function keptCriteriaProblem(
   ];
 }
 
+/** Removals are never silent: with "replace criteria" on, each removed mapping is named. */
+function removedCriteriaProblem(
+  state: PreviewState,
+  row: number,
+  reference: string,
+  removed: readonly string[],
+): ImportProblem[] {
+  const column = state.input.mapping.criteria;
+  if (removed.length === 0 || column === null) return [];
+  const one = removed.length === 1;
+  return [
+    cellProblem(
+      row,
+      problemColumn(column, state.headers),
+      'criteria',
+      'warning',
+      `${listWords(removed)} ${one ? 'is' : 'are'} not in this file and will be removed from ${reference}, because the file's criteria replace Fieldwork's.`,
+    ),
+  ];
+}
+
 export function controlRow(
   state: PreviewState,
   index: number,
@@ -142,8 +163,21 @@ export function controlRow(
     ...requiredProblems(state, row, fields, read),
     ...validationProblems(state, row, parsed, read),
   );
-  if (merge && existing)
+  if (merge && existing) {
     problems.push(...keptCriteriaProblem(state, row, existing.reference, merge.keptCriteria));
+    problems.push(...removedCriteriaProblem(state, row, existing.reference, merge.removedCriteria));
+    const notes = merge.changes.find((c) => c.field === 'notes');
+    if (notes && typeof notes.before === 'string' && notes.before.trim() !== '') {
+      problems.push(
+        rowProblem(
+          row,
+          'notes',
+          'warning',
+          `the notes in the file are added below ${existing.reference}'s notes in Fieldwork.`,
+        ),
+      );
+    }
+  }
   return {
     row: {
       row,

@@ -32,6 +32,15 @@ export interface Merge {
   changes: FieldChange[];
   /** Criteria mapped in Fieldwork but missing from the file, kept because criteria are merged. */
   keptCriteria: string[];
+  /** Criteria the import removes because the auditor chose to replace mappings with the file's. */
+  removedCriteria: string[];
+}
+
+/** Notes are the auditor's record: the file's notes go below them (once), never in their place. */
+export function appendNotes(current: string, fromFile: string): string {
+  if (current.trim() === '') return fromFile;
+  if (current.includes(fromFile.trim())) return current;
+  return `${current.trimEnd()}\n\n${fromFile}`;
 }
 
 function mergedCriteria(existing: readonly string[], file: readonly string[], replace: boolean): string[] {
@@ -50,12 +59,15 @@ export function mergeIntoExisting(
   const fields: ControlFields = { ...existing, criteria: [...existing.criteria] };
   const changes: FieldChange[] = [];
   let keptCriteria: string[] = [];
+  let removedCriteria: string[] = [];
   for (const field of IMPORT_FIELDS) {
     let after: FieldValue | undefined = values[field];
     if (after === undefined || field === 'reference') continue;
+    if (field === 'notes' && typeof after === 'string') after = appendNotes(existing.notes, after);
     if (field === 'criteria' && values.criteria !== undefined) {
       const inFile = new Set(values.criteria);
       keptCriteria = replaceCriteria ? [] : existing.criteria.filter((id) => !inFile.has(id));
+      removedCriteria = replaceCriteria ? existing.criteria.filter((id) => !inFile.has(id)) : [];
       after = mergedCriteria(existing.criteria, values.criteria, replaceCriteria);
     }
     const before = existing[field];
@@ -63,5 +75,5 @@ export function mergeIntoExisting(
     setField(fields, field, after);
     changes.push({ field, label: IMPORT_FIELD_LABELS[field], before, after });
   }
-  return { fields, changes, keptCriteria };
+  return { fields, changes, keptCriteria, removedCriteria };
 }

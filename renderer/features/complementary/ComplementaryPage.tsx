@@ -323,7 +323,8 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
         >
           <p>
             Its {csocs.filter((c) => c.subserviceOrgId === editing.record.id).length} CSOC(s) are deleted with
-            it. The description and the assertion no longer mention it. You can undo this right after.
+            it. The generated description and the assertion template no longer mention it; an assertion you
+            have edited is flagged on its page until you update it. You can undo this right after.
           </p>
         </ConfirmDialog>
       ) : null}

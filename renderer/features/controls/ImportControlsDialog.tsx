@@ -394,7 +394,7 @@ export function ImportControlsDialog({ engagement, actor, criteria, controls, on
                   </ul>
                 </>
               ) : null}
-              <details className="row-preview">
+              <details className="row-preview" open={preview.summary.update > 0 || undefined}>
                 <summary>
                   Rows ({preview.rows.filter((r) => r.action !== 'skip').length} to import or compare)
                 </summary>

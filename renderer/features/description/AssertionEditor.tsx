@@ -4,8 +4,9 @@
  * from that text; "Reset to template" brings it back after a change of scope.
  */
 import { useState } from 'react';
-import { formatDate, type Engagement } from '@shared/domain/engagement';
+import type { Engagement } from '@shared/domain/engagement';
 import {
+  assertionMismatches,
   assertionTemplate,
   ASSERTION_KEY,
   descriptionSectionShape,
@@ -34,13 +35,6 @@ interface Props {
   readOnly: boolean;
   subserviceOrgs: readonly SubserviceOrg[];
   hasCuecs: boolean;
-}
-
-/** Dates and names the assertion must mention; missing ones suggest the engagement changed after editing. */
-function staleFacts(body: string, e: Engagement): string[] {
-  const facts =
-    e.kind === 'soc2-type2' ? [formatDate(e.periodStart), formatDate(e.periodEnd)] : [formatDate(e.asOfDate)];
-  return [...facts, e.serviceOrganization].filter((f) => f && !body.includes(f));
 }
 
 export function AssertionEditor(props: Props) {
@@ -96,6 +90,8 @@ function EditedAssertion({
   actor,
   readOnly,
   template,
+  subserviceOrgs,
+  hasCuecs,
 }: Props & { record: DescriptionSection; template: string }) {
   const [resetting, setResetting] = useState(false);
   const { draft, errors, state, change, flush } = useRecordAutosave<DescriptionSection, Fields>({
@@ -106,7 +102,7 @@ function EditedAssertion({
     draftKey: `section.${engagement.id}.${ASSERTION_KEY}.${actor.id}`,
     readOnly,
   });
-  const missing = staleFacts(draft.body, engagement);
+  const missing = assertionMismatches(draft.body, engagement, subserviceOrgs, hasCuecs);
   return (
     <article
       className="section-editor"
@@ -135,8 +131,7 @@ function EditedAssertion({
       <SaveStatus state={state} />
       {missing.length > 0 ? (
         <p className="banner banner-warn" role="note">
-          The text does not mention {missing.join(', ')}. The engagement may have changed since the assertion
-          was edited: check it, or reset it to the template.
+          The assertion may be out of date: {missing.join('; ')}. Check the text, or reset it to the template.
         </p>
       ) : null}
       {draft.body !== template && !readOnly ? (

@@ -33,6 +33,10 @@ const FIELD_LABELS: Record<RequestListChange['field'], string> = {
   comments: 'Comments',
   receivedOn: 'Date provided',
 };
+/** Statuses only the auditor sets; a client setting them is shown but not applied unless ticked. */
+const AUDITOR_STATUSES: ReadonlySet<string | null> = new Set(['draft', 'accepted', 'closed']);
+const key = (requestId: string, field: string) => `${requestId}:${field}`;
+
 /** Client edits the auditor may choose to take over (free text the client knows best). */
 const APPLICABLE_EDITS = new Set<ClientEdit['field']>(['title', 'description', 'clientOwner']);
 
@@ -62,10 +66,22 @@ export function ImportReturnedListDialog({ engagement, actor, requests, onClose 
         engagementRecords<Request>(repository.db, 'requests', engagement.id, { includeDeleted: true }),
         engagementRecords<Control>(repository.db, 'controls', engagement.id),
       ]);
-      setResult(
-        await readReturnedRequestList(file.bytes, { engagementId: engagement.id, requests: all, controls }),
+      const read = await readReturnedRequestList(file.bytes, {
+        engagementId: engagement.id,
+        requests: all,
+        controls,
+      });
+      setResult(read);
+      // Accepting, closing or drafting a request is the auditor's decision: such client changes start unticked.
+      setSkipped(
+        new Set(
+          read.updates.flatMap((u) =>
+            u.changes
+              .filter((c) => c.field === 'status' && AUDITOR_STATUSES.has(c.after))
+              .map((c) => key(u.requestId, c.field)),
+          ),
+        ),
       );
-      setSkipped(new Set());
       setTakenEdits(new Set());
     } catch (e) {
       setResult(null);
@@ -75,7 +91,6 @@ export function ImportReturnedListDialog({ engagement, actor, requests, onClose 
     }
   }
 
-  const key = (requestId: string, field: string) => `${requestId}:${field}`;
   const byId = new Map(requests.map((r) => [r.id, r]));
 
   function apply() {
@@ -142,119 +157,142 @@ export function ImportReturnedListDialog({ engagement, actor, requests, onClose 
             <strong>{fileName}</strong>: {result.rowsMatched} row{result.rowsMatched === 1 ? '' : 's'} matched
             {result.exportedAt ? `, exported ${formatDateTime(result.exportedAt)}` : ''}.
           </p>
-          {result.warnings.map((w) => (
-            <p key={w} className="banner banner-warn" role="alert">
-              {w}
+          {result.otherEngagement ? (
+            <p className="banner banner-bad" role="alert">
+              This file was exported from another engagement
+              {result.otherEngagement.serviceOrganization
+                ? ` (“${result.otherEngagement.serviceOrganization}”)`
+                : ''}
+              . Nothing from it can be applied to {engagement.serviceOrganization}: open that engagement and
+              import it there.
             </p>
-          ))}
-          <h3>Changes from the client ({result.updates.reduce((n, u) => n + u.changes.length, 0)})</h3>
-          {result.updates.length === 0 ? (
-            <p className="muted">No status, comment or date differs from Fieldwork.</p>
           ) : (
-            <div className="table-wrap preview-table">
-              <table className="grid" aria-label="Changes from the client">
-                <thead>
-                  <tr>
-                    <th scope="col" className="col-check">
-                      Apply
-                    </th>
-                    <th scope="col" className="col-ref">
-                      Request
-                    </th>
-                    <th scope="col">Field</th>
-                    <th scope="col">In Fieldwork</th>
-                    <th scope="col">In the client&apos;s file</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.updates.flatMap((u) =>
-                    u.changes.map((c) => {
-                      const k = key(u.requestId, c.field);
-                      const label = `${formatRequestNumber(u.number)} ${FIELD_LABELS[c.field]}`;
-                      return (
-                        <tr key={k}>
-                          <td>
-                            <input
-                              type="checkbox"
-                              aria-label={`Apply ${label}`}
-                              checked={!skipped.has(k)}
-                              onChange={(e) => {
-                                const next = new Set(skipped);
-                                if (e.target.checked) next.delete(k);
-                                else next.add(k);
-                                setSkipped(next);
-                              }}
-                            />
-                          </td>
-                          <td className="num nowrap" title={byId.get(u.requestId)?.title}>
-                            {formatRequestNumber(u.number)}
-                          </td>
-                          <td>{FIELD_LABELS[c.field]}</td>
-                          <td className="pre-wrap">{show(c, c.before)}</td>
-                          <td className="pre-wrap">{show(c, c.after)}</td>
-                        </tr>
-                      );
-                    }),
-                  )}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {result.clientEdits.length > 0 ? (
-            <>
-              <h3>Edits to the auditor&apos;s columns ({result.clientEdits.length})</h3>
-              <p className="muted">
-                The client changed text that Fieldwork owns. These are not applied unless you tick them.
+            result.warnings.map((w) => (
+              <p key={w} className="banner banner-warn" role="alert">
+                {w}
               </p>
-              <ul className="plain-list edit-list">
-                {result.clientEdits.map((e) => {
-                  const k = key(e.requestId, e.field);
-                  return (
-                    <li key={k}>
-                      {APPLICABLE_EDITS.has(e.field) ? (
-                        <label className="checkbox">
-                          <input
-                            type="checkbox"
-                            checked={takenEdits.has(k)}
-                            onChange={(ev) => {
-                              const next = new Set(takenEdits);
-                              if (ev.target.checked) next.add(k);
-                              else next.delete(k);
-                              setTakenEdits(next);
-                            }}
-                          />
-                          Take the client&apos;s {e.column.toLocaleLowerCase()} for{' '}
-                          {formatRequestNumber(e.number)}
-                        </label>
-                      ) : (
-                        <strong>
-                          {formatRequestNumber(e.number)} · {e.column}
-                        </strong>
-                      )}
-                      <div className="compare">
-                        <span>
-                          <span className="muted">Fieldwork:</span> {e.ours || '(empty)'}
-                        </span>
-                        <span>
-                          <span className="muted">Client:</span> {e.theirs || '(empty)'}
-                        </span>
-                      </div>
-                    </li>
-                  );
-                })}
-              </ul>
-            </>
-          ) : null}
-          {result.problems.length > 0 ? (
+            ))
+          )}
+          {result.otherEngagement ? null : (
             <>
-              <h3>Not imported ({result.problems.length})</h3>
-              <ul className="plain-list problem-list">
-                {result.problems.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
+              <h3>Changes from the client ({result.updates.reduce((n, u) => n + u.changes.length, 0)})</h3>
+              {result.updates.some((u) =>
+                u.changes.some((c) => c.field === 'status' && AUDITOR_STATUSES.has(c.after)),
+              ) ? (
+                <p className="muted">
+                  The client set some requests to Accepted, Closed or Draft. Only the auditor does that, so
+                  those changes start unticked.
+                </p>
+              ) : null}
+              {result.updates.length === 0 ? (
+                <p className="muted">No status, comment or date differs from Fieldwork.</p>
+              ) : (
+                <div className="table-wrap preview-table">
+                  <table className="grid" aria-label="Changes from the client">
+                    <thead>
+                      <tr>
+                        <th scope="col" className="col-check">
+                          Apply
+                        </th>
+                        <th scope="col" className="col-ref">
+                          Request
+                        </th>
+                        <th scope="col">Field</th>
+                        <th scope="col">In Fieldwork</th>
+                        <th scope="col">In the client&apos;s file</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {result.updates.flatMap((u) =>
+                        u.changes.map((c) => {
+                          const k = key(u.requestId, c.field);
+                          const label = `${formatRequestNumber(u.number)} ${FIELD_LABELS[c.field]}`;
+                          return (
+                            <tr key={k}>
+                              <td>
+                                <input
+                                  type="checkbox"
+                                  aria-label={`Apply ${label}`}
+                                  checked={!skipped.has(k)}
+                                  onChange={(e) => {
+                                    const next = new Set(skipped);
+                                    if (e.target.checked) next.delete(k);
+                                    else next.add(k);
+                                    setSkipped(next);
+                                  }}
+                                />
+                              </td>
+                              <td className="num nowrap" title={byId.get(u.requestId)?.title}>
+                                {formatRequestNumber(u.number)}
+                              </td>
+                              <td>{FIELD_LABELS[c.field]}</td>
+                              <td className="pre-wrap">{show(c, c.before)}</td>
+                              <td className="pre-wrap">{show(c, c.after)}</td>
+                            </tr>
+                          );
+                        }),
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {result.clientEdits.length > 0 ? (
+                <>
+                  <h3>Edits to the auditor&apos;s columns ({result.clientEdits.length})</h3>
+                  <p className="muted">
+                    The client changed text that Fieldwork owns. These are not applied unless you tick them.
+                  </p>
+                  <ul className="plain-list edit-list">
+                    {result.clientEdits.map((e) => {
+                      const k = key(e.requestId, e.field);
+                      return (
+                        <li key={k}>
+                          {APPLICABLE_EDITS.has(e.field) ? (
+                            <label className="checkbox">
+                              <input
+                                type="checkbox"
+                                checked={takenEdits.has(k)}
+                                onChange={(ev) => {
+                                  const next = new Set(takenEdits);
+                                  if (ev.target.checked) next.add(k);
+                                  else next.delete(k);
+                                  setTakenEdits(next);
+                                }}
+                              />
+                              Take the client&apos;s {e.column.toLocaleLowerCase()} for{' '}
+                              {formatRequestNumber(e.number)}
+                            </label>
+                          ) : (
+                            <strong>
+                              {formatRequestNumber(e.number)} · {e.column}
+                            </strong>
+                          )}
+                          <div className="compare">
+                            <span>
+                              <span className="muted">Fieldwork:</span> {e.ours || '(empty)'}
+                            </span>
+                            <span>
+                              <span className="muted">Client:</span> {e.theirs || '(empty)'}
+                            </span>
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              ) : null}
+              {result.problems.length > 0 ? (
+                <>
+                  <h3>Not imported ({result.problems.length})</h3>
+                  <ul className="plain-list problem-list">
+                    {result.problems.map((p, i) => (
+                      <li key={i}>{p.message}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </>
-          ) : null}
+          )}
           <div className="form-actions">
             <button type="button" onClick={() => setResult(null)}>
               Choose another file
@@ -262,7 +300,12 @@ export function ImportReturnedListDialog({ engagement, actor, requests, onClose 
             <button type="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="button" className="primary" disabled={changeCount === 0} onClick={apply}>
+            <button
+              type="button"
+              className="primary"
+              disabled={changeCount === 0 || result.otherEngagement !== null}
+              onClick={apply}
+            >
               Apply {changeCount} change{changeCount === 1 ? '' : 's'}
             </button>
           </div>

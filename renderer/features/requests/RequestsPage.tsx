@@ -349,8 +349,10 @@ export function RequestsPage({
                           >
                             {r.title}
                           </td>
-                          <td className="ellipsis">{REQUEST_TYPE_LABELS[r.type]}</td>
-                          <td className="ellipsis" title={r.clientOwner}>
+                          <td className="ellipsis col-type" title={REQUEST_TYPE_LABELS[r.type]}>
+                            {REQUEST_TYPE_LABELS[r.type]}
+                          </td>
+                          <td className="ellipsis col-owner" title={r.clientOwner}>
                             {r.clientOwner || '—'}
                           </td>
                           <td className="num nowrap">

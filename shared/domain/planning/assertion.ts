@@ -80,3 +80,31 @@ export function assertionTemplate({ engagement: e, subserviceOrgs, hasCuecs }: A
     '',
   ].join('\n');
 }
+
+/**
+ * What an edited assertion no longer matches in the engagement: the period or date, the organization, each
+ * carved-out subservice organization, and the CUEC and carve-out caveats (present exactly when needed).
+ */
+export function assertionMismatches(
+  body: string,
+  e: AssertionContext['engagement'],
+  subserviceOrgs: AssertionContext['subserviceOrgs'],
+  hasCuecs: boolean,
+): string[] {
+  const text = body.toLocaleLowerCase();
+  const facts =
+    e.kind === 'soc2-type2' ? [formatDate(e.periodStart), formatDate(e.periodEnd)] : [formatDate(e.asOfDate)];
+  const carveOut = subserviceOrgs.filter((o) => !o.deleted && o.method === 'carve-out').map((o) => o.name);
+  const out = [...facts, e.serviceOrganization, ...carveOut]
+    .filter((f) => f && !body.includes(f))
+    .map((f) => `it does not mention ${f}`);
+  const mentionsCuecs = text.includes('complementary user entity controls');
+  if (hasCuecs && !mentionsCuecs) out.push('it has no CUEC caveat although the engagement lists CUECs');
+  if (!hasCuecs && mentionsCuecs) out.push('it has a CUEC caveat although the engagement lists no CUECs');
+  const mentionsCarveOut = text.includes('complementary subservice organization controls');
+  if (carveOut.length === 0 && mentionsCarveOut) {
+    out.push('it describes carved-out subservice organizations although none is carved out any more');
+  }
+  if (carveOut.length > 0 && !mentionsCarveOut) out.push('it has no carve-out caveat');
+  return out;
+}

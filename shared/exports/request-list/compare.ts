@@ -118,8 +118,17 @@ function compareComments(input: RowInput, out: RowComparison): void {
       ),
     );
   }
-  if (verdict === 'changed')
-    out.changes.push({ field: 'comments', before: input.request.comments, after: theirs });
+  if (verdict !== 'changed' || theirs === '') return; // an emptied cell never erases the conversation
+  out.changes.push({ field: 'comments', before: input.request.comments, after: mergeComments(ours, theirs) });
+}
+
+/**
+ * The comments after the client's reply. The client usually adds below what was exported; when they
+ * replaced the text instead, theirs is added below ours, so the auditor's comments are never lost.
+ */
+export function mergeComments(ours: string, theirs: string): string {
+  if (ours === '' || theirs.includes(ours)) return theirs;
+  return `${ours}\n\nClient: ${theirs}`;
 }
 
 function compareReceived(input: RowInput, out: RowComparison): void {

@@ -60,6 +60,10 @@ export async function readReturnedRequestList(
     sheetName: table.sheet.name,
     headerRow: table.headerRow,
     exportedAt: about?.exportedAt ?? null,
+    otherEngagement:
+      about?.engagementId && about.engagementId !== context.engagementId
+        ? { serviceOrganization: about.serviceOrganization ?? '' }
+        : null,
     warnings: warningsFor(table, about, context),
     ...result,
   };

@@ -1,5 +1,6 @@
 import type { CellValue, Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { mergeComments } from '../../../shared/exports/request-list/compare';
 import { readReturnedRequestList, type ReturnedRequestList } from '../../../shared/exports/request-list';
 import type { Request } from '../../../shared/domain/planning';
 import { exportFixture, makeFixture, openWorkbook, saveWorkbook, type Fixture } from './request-list-fixture';
@@ -142,7 +143,12 @@ describe('readReturnedRequestList', () => {
         number: 2,
         changes: [
           { field: 'status', before: 'in-progress', after: 'submitted' },
-          { field: 'comments', before: 'HR export to follow.', after: 'Export attached.\nSee tab 2' },
+          // The client replaced the comments: theirs go below ours, nothing of the auditor's is lost.
+          {
+            field: 'comments',
+            before: 'HR export to follow.',
+            after: 'HR export to follow.\n\nClient: Export attached.\nSee tab 2',
+          },
           { field: 'receivedOn', before: null, after: '2026-03-21' },
         ],
       },
@@ -280,5 +286,15 @@ describe('readReturnedRequestList', () => {
       [{ field: 'comments', before: '', after: 'Policy v4 attached' }],
     ]);
     expect(result.clientEdits).toEqual([]);
+  });
+});
+
+describe('mergeComments', () => {
+  it('keeps the auditor’s comments when the client replaced them, and takes the client’s text when they added to it', () => {
+    expect(mergeComments('', 'Attached.')).toBe('Attached.');
+    expect(mergeComments('Please send Q2.', 'Please send Q2.\nClient: sent.')).toBe(
+      'Please send Q2.\nClient: sent.',
+    );
+    expect(mergeComments('Please send Q2.', 'Sent.')).toBe('Please send Q2.\n\nClient: Sent.');
   });
 });

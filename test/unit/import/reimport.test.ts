@@ -78,7 +78,13 @@ describe('importing again over existing controls', () => {
         after: ['CC6.1', 'CC6.2', 'CC6.3'],
       },
       { field: 'frequency', label: 'Frequency', before: 'monthly', after: 'quarterly' },
-      { field: 'notes', label: 'Notes', before: 'Walkthrough done on 3 March.', after: 'Tested at interim.' },
+      // Notes are added below the auditor's, never put in their place.
+      {
+        field: 'notes',
+        label: 'Notes',
+        before: 'Walkthrough done on 3 March.',
+        after: 'Walkthrough done on 3 March.\n\nTested at interim.',
+      },
     ]);
     expect(same).toMatchObject({ row: 3, action: 'unchanged', existingId: ID_02, changes: [] });
   });
@@ -100,8 +106,9 @@ describe('importing again over existing controls', () => {
     expect(preview.rows[0]?.fields.criteria).toEqual(['CC6.1', 'CC6.2', 'CC6.3']);
     expect(preview.problems.map((p) => p.message)).toEqual([
       'Row 2, column C "TSC": CC6.3 is mapped to AC-01 in Fieldwork but not in this file; the mapping is kept.',
+      "Row 2: the notes in the file are added below AC-01's notes in Fieldwork.",
     ]);
-    expect(preview.problems[0]?.severity).toBe('warning');
+    expect(preview.problems.every((p) => p.severity === 'warning')).toBe(true);
   });
 
   it('replaces the criteria when asked, listing the removal as a change', async () => {
@@ -112,7 +119,10 @@ describe('importing again over existing controls', () => {
       before: ['CC6.1', 'CC6.3'],
       after: ['CC6.1', 'CC6.2'],
     });
-    expect(preview.problems).toEqual([]);
+    // The removal is never silent: it is named among the problems as well.
+    expect(preview.problems.map((p) => p.message)).toContain(
+      'Row 2, column C "TSC": CC6.3 is not in this file and will be removed from AC-01, because the file\'s criteria replace Fieldwork\'s.',
+    );
   });
 
   it('keeps the current value when a cell cannot be read, and says so', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeCriteria } from '../../../shared/domain/engagement';
 import {
+  assertionMismatches,
   assertionTemplate,
   compareReferences,
   computeCoverage,
@@ -245,5 +246,35 @@ describe('management assertion template', () => {
     expect(text).toContain('complementary user entity controls');
     expect(text).not.toMatch(/^3\./mu);
     expect(text).not.toContain('operated effectively');
+  });
+});
+
+describe('edited assertion checks', () => {
+  const engagement = {
+    serviceOrganization: 'Acme, Inc.',
+    systemName: 'Acme Platform',
+    kind: 'soc2-type2' as const,
+    asOfDate: null,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    categories: ['security' as const],
+  };
+  const aws = { name: 'AWS', method: 'carve-out' as const, deleted: false };
+
+  it('finds nothing wrong with the text the template produced', () => {
+    const text = assertionTemplate({ engagement, subserviceOrgs: [aws], hasCuecs: true });
+    expect(assertionMismatches(text, engagement, [aws], true)).toEqual([]);
+  });
+
+  it('notices a changed period, a deleted carve-out and a CUEC caveat that no longer applies', () => {
+    const text = assertionTemplate({ engagement, subserviceOrgs: [aws], hasCuecs: true });
+    const later = { ...engagement, periodEnd: '2027-03-31' };
+    expect(assertionMismatches(text, later, [{ ...aws, deleted: true }], false)).toEqual([
+      'it does not mention 31 Mar 2027',
+      'it has a CUEC caveat although the engagement lists no CUECs',
+      'it describes carved-out subservice organizations although none is carved out any more',
+    ]);
+    const okta = { name: 'Okta', method: 'carve-out' as const, deleted: false };
+    expect(assertionMismatches(text, engagement, [aws, okta], true)).toEqual(['it does not mention Okta']);
   });
 });
