@@ -44,6 +44,10 @@ export function useScopedCriteria(engagement: { id: string; categories: readonly
 export function useEngagementRecords<T extends { deleted: boolean }>(
   table: Parameters<typeof engagementRecords>[1],
   engagementId: string,
+  includeDeleted = false,
 ): T[] | undefined {
-  return useLiveQuery(() => engagementRecords<T>(db, table, engagementId), [table, engagementId]);
+  return useLiveQuery(
+    () => engagementRecords<T>(db, table, engagementId, { includeDeleted }),
+    [table, engagementId, includeDeleted],
+  );
 }

@@ -54,6 +54,17 @@ export function ControlChooser({ label, controls, value, onChange, disabled }: P
             </label>
           </li>
         ))}
+        {value
+          .filter((id) => !options.some((c) => c.id === id))
+          .map((id) => (
+            <li key={id}>
+              <label className="checkbox">
+                <input type="checkbox" checked onChange={() => onChange(value.filter((v) => v !== id))} />
+                <span className="muted">Deleted control</span>
+                <span className="chooser-title muted">untick to remove the link</span>
+              </label>
+            </li>
+          ))}
         {shown.length === 0 ? (
           <li className="muted">
             {options.length === 0 ? 'The control matrix is empty.' : 'No control matches.'}

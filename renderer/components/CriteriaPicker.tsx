@@ -31,6 +31,14 @@ export function idsInText(text: string): string[] {
   return found;
 }
 
+/** The parts of a pasted list that are not criterion IDs ("CC9.9", "foo"), to say what was left out. */
+export function unknownInText(text: string): string[] {
+  return text
+    .split(/[,;/\n]+/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && idsInText(part).length === 0);
+}
+
 export function CriteriaPicker({ label, value, onChange, available, disabled, error }: CriteriaPickerProps) {
   const baseId = useId();
   const listId = `${baseId}-list`;
@@ -38,6 +46,7 @@ export function CriteriaPicker({ label, value, onChange, available, disabled, er
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const selected = useMemo(() => new Set(value), [value]);
   const inScope = useMemo(() => new Map(available.map((c) => [c.id as string, c])), [available]);
 
@@ -69,9 +78,23 @@ export function CriteriaPicker({ label, value, onChange, available, disabled, er
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const pasted = idsInText(query);
-      if (pasted.length > 1 || (pasted.length === 1 && !open)) {
+      if (
+        pasted.length > 1 ||
+        (pasted.length === 1 && !open) ||
+        (pasted.length === 1 && /[,;/\n]/u.test(query))
+      ) {
         onChange(sortCriteria([...value, ...pasted]));
+        const unknown = unknownInText(query);
+        setNotice(
+          unknown.length > 0
+            ? `Added ${pasted.join(', ')}. Not criteria, so not added: ${unknown.join(', ')}.`
+            : `Added ${pasted.join(', ')}.`,
+        );
         setQuery('');
+        return;
+      }
+      if (pasted.length === 0 && /[,;]/u.test(query)) {
+        setNotice(`No trust services criterion found in “${query.trim()}”.`);
         return;
       }
       const option = options[activeIndex];
@@ -79,6 +102,8 @@ export function CriteriaPicker({ label, value, onChange, available, disabled, er
         toggle(option.id);
         setQuery('');
       } else setOpen(true);
+    } else if (event.key === 'Tab') {
+      setOpen(false);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       event.stopPropagation(); // close the list, not the dialog around it
@@ -143,6 +168,7 @@ export function CriteriaPicker({ label, value, onChange, available, disabled, er
               setQuery(e.target.value);
               setActive(0);
               setOpen(true);
+              setNotice(null);
             }}
             onFocus={() => setOpen(true)}
             onBlur={(e) => {
@@ -153,6 +179,7 @@ export function CriteriaPicker({ label, value, onChange, available, disabled, er
           {open ? (
             <ul
               id={listId}
+              tabIndex={-1}
               role="listbox"
               aria-label={`${label} options`}
               aria-multiselectable="true"
@@ -190,6 +217,11 @@ export function CriteriaPicker({ label, value, onChange, available, disabled, er
           ) : null}
         </div>
       )}
+      {notice ? (
+        <p className="field-hint" role="status">
+          {notice}
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" role="alert">
           {error}

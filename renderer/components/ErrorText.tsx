@@ -19,3 +19,8 @@ export function ErrorDetails({ detail }: { detail?: string | undefined }) {
     </details>
   );
 }
+
+/** Ends a sentence with one full stop, even after a name ending in one ("Acme, Inc."). */
+export function endSentence(text: string): string {
+  return /[.!?]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}

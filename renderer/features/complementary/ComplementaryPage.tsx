@@ -10,6 +10,7 @@ import {
   OPINION_LABELS,
   SUBSERVICE_METHOD_LABELS,
   SUBSERVICE_REPORT_LABELS,
+  subserviceReportFindings,
   USER_ENTITY_KIND_LABELS,
   type Control,
   type Csoc,
@@ -21,6 +22,7 @@ import { useActor, useEngagementRecords, useScopedCriteria } from '../../app/hoo
 import { useAction } from '../../app/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { StatusBadge } from '../../components/StatusBadge';
+import { endSentence } from '../../components/ErrorText';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { deleteSubserviceOrg, setRecordsDeleted } from './commands';
 import { CsocDialog, SubserviceOrgDialog, UserEntityControlDialog } from './ComplementaryDialogs';
@@ -56,7 +58,7 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
     actor &&
     void run(
       () => setRecordsDeleted(repository, actor, 'userEntityControl', [u.id], true),
-      `Deleted ${u.reference || 'the item'}.`,
+      `Deleted ${endSentence(u.reference || 'the item')}`,
       {
         label: 'Undo',
         run: () => setRecordsDeleted(repository, actor, 'userEntityControl', [u.id], false),
@@ -66,7 +68,7 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
     actor &&
     void run(
       () => setRecordsDeleted(repository, actor, 'csoc', [c.id], true),
-      `Deleted ${c.reference || 'the CSOC'}.`,
+      `Deleted ${endSentence(c.reference || 'the CSOC')}`,
       {
         label: 'Undo',
         run: () => setRecordsDeleted(repository, actor, 'csoc', [c.id], false),
@@ -138,7 +140,7 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
       </div>
       {sortedOrgs.length === 0 ? (
         <p className="empty-state">
-          None yet. Add the vendors the system relies on (hosting, payroll, data centres) and say whether the
+          None yet. Add the vendors the system relies on (hosting, payroll, data centers) and say whether the
           report carves them out or includes them.
         </p>
       ) : (
@@ -174,6 +176,11 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
                 )}
               </header>
               <p>{o.services}</p>
+              {subserviceReportFindings(o, engagement, formatDate).map((f) => (
+                <p key={f} className="banner banner-warn" role="note">
+                  {f}
+                </p>
+              ))}
               <dl className="facts">
                 <dt>Their report</dt>
                 <dd>
@@ -309,16 +316,21 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
       ) : null}
       {editing?.kind === 'delete-org' && actor ? (
         <ConfirmDialog
+          danger
           title={`Delete ${editing.record.name}?`}
           confirmLabel="Delete"
           onCancel={() => setEditing(null)}
           onConfirm={() => {
             const org = editing.record;
             setEditing(null);
-            void run(() => deleteSubserviceOrg(repository, actor, org, csocs), `Deleted ${org.name}.`, {
-              label: 'Undo',
-              run: () => deleteSubserviceOrg(repository, actor, org, csocs, false),
-            });
+            void run(
+              () => deleteSubserviceOrg(repository, actor, org, csocs),
+              `Deleted ${endSentence(org.name)}`,
+              {
+                label: 'Undo',
+                run: () => deleteSubserviceOrg(repository, actor, org, csocs, false),
+              },
+            );
           }}
         >
           <p>

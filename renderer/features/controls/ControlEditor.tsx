@@ -22,7 +22,7 @@ import { CriteriaPicker } from '../../components/CriteriaPicker';
 import { Field } from '../../components/Field';
 import { SaveStatus } from '../../components/SaveStatus';
 import { useAction } from '../../app/useAction';
-import { duplicateControl, updateControl } from './commands';
+import { duplicateControl, restoreControls, updateControl } from './commands';
 import { DeleteControlsDialog } from './DeleteControlsDialog';
 
 function controlFields(c: Control): ControlFields {
@@ -35,11 +35,13 @@ interface Props {
   control: Control;
   actor: Actor;
   readOnly: boolean;
+  /** The control is deleted and the engagement can still change: offer to restore it. */
+  canRestore?: boolean;
   criteria: readonly ScopedCriterion[];
   onSelect(id: string | null): void;
 }
 
-export function ControlEditor({ control, actor, readOnly, criteria, onSelect }: Props) {
+export function ControlEditor({ control, actor, readOnly, canRestore, criteria, onSelect }: Props) {
   const run = useAction();
   const [deleting, setDeleting] = useState(false);
   const { draft, errors, state, change, flush } = useRecordAutosave<Control, ControlFields>({
@@ -63,7 +65,7 @@ export function ControlEditor({ control, actor, readOnly, criteria, onSelect }: 
       }
       disabled={readOnly}
     >
-      <option value="">Not set</option>
+      {key === 'status' ? null : <option value="">Not set</option>}
       {options.map((o) => (
         <option key={o} value={o}>
           {labels[o]}
@@ -75,6 +77,7 @@ export function ControlEditor({ control, actor, readOnly, criteria, onSelect }: 
   return (
     <aside
       className="detail-pane"
+      data-control={control.id}
       aria-labelledby="control-detail-title"
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !deleting) {
@@ -98,7 +101,27 @@ export function ControlEditor({ control, actor, readOnly, criteria, onSelect }: 
           ×
         </button>
       </header>
-      <SaveStatus state={state} />
+      {control.deleted ? (
+        <div className="banner banner-neutral" role="status">
+          This control is deleted. It stays in the audit trail, and links to it from requests and subservice
+          organizations are kept.
+          {canRestore ? (
+            <button
+              type="button"
+              onClick={() =>
+                void run(
+                  () => restoreControls(repository, actor, [control.id]),
+                  `${control.reference} is restored.`,
+                )
+              }
+            >
+              Restore
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <SaveStatus state={state} />
+      )}
       {readOnly ? null : (
         <div className="detail-actions">
           <button

@@ -1,12 +1,15 @@
 /**
  * The control matrix: a sortable, filterable, virtualised table of the client's controls with the selected
  * control edited beside it (master–detail), so an auditor can walk through 40 controls without losing
- * their place. ↑/↓ move through the rows, Enter edits the highlighted control, Esc closes the editor.
+ * their place. ↑/↓, Page Up/Down, Home/End move through the rows, Enter edits the highlighted control, Esc
+ * closes the editor.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Engagement } from '@shared/domain/engagement';
+import { getCriterion } from '@shared/domain/criteria';
 import {
   compareReferences,
+  CONTROL_FREQUENCIES,
   CONTROL_STATUS_LABELS,
   FREQUENCY_LABELS,
   NATURE_LABELS,
@@ -17,13 +20,14 @@ import { useAppStore } from '../../store';
 import { SortHeader, type SortDir } from '../../components/SortHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useVirtualRows } from '../../components/useVirtualRows';
+import { focusWhenReady } from '../../components/focus';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { ControlEditor } from './ControlEditor';
 import { NewControlDialog } from './NewControlDialog';
 import { ImportControlsDialog } from './ImportControlsDialog';
 
 type SortKey = 'reference' | 'title' | 'criteria' | 'frequency' | 'owner' | 'status';
-type StatusFilter = 'active' | 'all' | 'draft' | 'agreed' | 'retired';
+type StatusFilter = 'active' | 'all' | 'draft' | 'agreed' | 'retired' | 'deleted';
 const ROW_HEIGHT = 30;
 
 const STATUS_TONE = { draft: 'neutral', agreed: 'good', retired: 'neutral' } as const;
@@ -33,9 +37,13 @@ function sortValue(c: Control, key: SortKey): string {
     case 'title':
       return (c.title || c.description).toLocaleLowerCase();
     case 'criteria':
-      return c.criteria[0] ?? '~';
+      // Catalog order (CC1.1 … CC9.2, then A, C, PI, P), not alphabetical.
+      return c.criteria[0] ? String(getCriterion(c.criteria[0])?.order ?? 99).padStart(3, '0') : '~';
     case 'frequency':
-      return c.frequency ?? '~';
+      // From the most frequent (continuous) to the least (annual).
+      return c.frequency
+        ? String(CONTROL_FREQUENCIES.length - CONTROL_FREQUENCIES.indexOf(c.frequency)).padStart(2, '0')
+        : '~';
     case 'owner':
       return c.owner.toLocaleLowerCase() || '~';
     case 'status':
@@ -54,7 +62,10 @@ export function ControlsPage({
 }) {
   const actor = useActor();
   const navigate = useAppStore((s) => s.navigate);
-  const controls = useEngagementRecords<Control>('controls', engagement.id);
+  // Deleted controls are kept (tombstones) and can be listed and restored.
+  const everything = useEngagementRecords<Control>('controls', engagement.id, true);
+  const controls = useMemo(() => everything?.filter((c) => !c.deleted), [everything]);
+  const deletedCount = (everything?.length ?? 0) - (controls?.length ?? 0);
   const criteria = useScopedCriteria(engagement);
   const readOnly = isReadOnly(engagement);
   const [query, setQuery] = useState('');
@@ -69,9 +80,12 @@ export function ControlsPage({
 
   const visible = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
-    const rows = (controls ?? []).filter(
+    const source = (status === 'deleted' ? everything?.filter((c) => c.deleted) : controls) ?? [];
+    const rows = source.filter(
       (c) =>
-        (status === 'all' || (status === 'active' ? c.status !== 'retired' : c.status === status)) &&
+        (status === 'all' ||
+          status === 'deleted' ||
+          (status === 'active' ? c.status !== 'retired' : c.status === status)) &&
         (!q ||
           `${c.reference} ${c.title} ${c.description} ${c.owner} ${c.criteria.join(' ')} ${c.components}`
             .toLocaleLowerCase()
@@ -83,9 +97,9 @@ export function ControlsPage({
         dir * compareReferences(sortValue(a, sortKey), sortValue(b, sortKey)) ||
         compareReferences(a.reference, b.reference),
     );
-  }, [controls, query, status, sortKey, sortDir]);
+  }, [controls, everything, query, status, sortKey, sortDir]);
 
-  const selected = controls?.find((c) => c.id === selectedId);
+  const selected = everything?.find((c) => c.id === selectedId);
   const selectedIndex = visible.findIndex((c) => c.id === selectedId);
   const { containerRef, onScroll, first, last, padTop, padBottom, scrollToIndex } = useVirtualRows(
     visible.length,
@@ -106,12 +120,26 @@ export function ControlsPage({
   }
 
   function onTableKey(event: React.KeyboardEvent) {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.key === 'Escape' && selectedId) {
+      event.preventDefault();
+      select(null);
+      return;
+    }
+    const rows = Math.floor(((event.currentTarget as HTMLElement).clientHeight - ROW_HEIGHT) / ROW_HEIGHT);
+    const page = Math.max(1, rows);
+    const moves: Record<string, number> = {
+      ArrowDown: selectedIndex + 1,
+      ArrowUp: selectedIndex - 1,
+      PageDown: selectedIndex + page,
+      PageUp: selectedIndex - page,
+      Home: 0,
+      End: visible.length - 1,
+    };
+    const target = moves[event.key];
+    // Keys pressed on the sort buttons in the header stay theirs.
+    if (target === undefined || (event.target as HTMLElement).closest('th')) return;
     event.preventDefault();
-    const next = Math.max(
-      0,
-      Math.min(visible.length - 1, selectedIndex + (event.key === 'ArrowDown' ? 1 : -1)),
-    );
+    const next = Math.max(0, Math.min(visible.length - 1, target));
     const control = visible[next];
     if (control) {
       select(control.id);
@@ -189,11 +217,14 @@ export function ControlsPage({
                 <option value="draft">Draft only</option>
                 <option value="agreed">Agreed only</option>
                 <option value="retired">Retired only</option>
+                {deletedCount > 0 || status === 'deleted' ? (
+                  <option value="deleted">Deleted ({deletedCount})</option>
+                ) : null}
               </select>
               <span className="muted num" aria-live="polite">
                 {visible.length === active && status === 'active' && !query
                   ? `${active} active control${active === 1 ? '' : 's'}`
-                  : `Showing ${visible.length} of ${controls.length}`}
+                  : `Showing ${visible.length} of ${status === 'deleted' ? deletedCount : controls.length}`}
               </span>
             </div>
             <div
@@ -336,12 +367,24 @@ export function ControlsPage({
               key={selected.id}
               control={selected}
               actor={actor}
-              readOnly={readOnly}
+              readOnly={readOnly || selected.deleted}
+              canRestore={!readOnly && selected.deleted}
               criteria={criteria}
               onSelect={(id) => {
+                const closed = selected.id;
                 select(id);
-                if (!id)
-                  requestAnimationFrame(() => document.getElementById(`control-row-${selected.id}`)?.focus());
+                // A copy opens ready to rename; closing or deleting returns to the table.
+                if (id)
+                  focusWhenReady(
+                    [`#control-row-${id}[aria-selected="true"] ~ *`, '.detail-form input'],
+                    true,
+                  );
+                // (after the list has caught up: a deleted row is gone by then)
+                else
+                  setTimeout(
+                    () => focusWhenReady([`#control-row-${closed}`, '.table-scroll tbody tr[tabindex="0"]']),
+                    150,
+                  );
               }}
             />
           ) : null}

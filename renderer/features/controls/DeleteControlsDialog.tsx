@@ -29,6 +29,7 @@ export function DeleteControlsDialog({ controls, actor, onClose, onDeleted }: Pr
   const name = controls.length === 1 ? (controls[0]?.reference ?? '') : `${controls.length} controls`;
   return (
     <ConfirmDialog
+      danger
       title={`Delete ${name}?`}
       confirmLabel={dependents && dependents.length > 0 ? 'Delete anyway' : 'Delete'}
       onCancel={onClose}
@@ -58,8 +59,9 @@ export function DeleteControlsDialog({ controls, actor, onClose, onDeleted }: Pr
                 {dependents.length > 12 ? <li>…and {dependents.length - 12} more</li> : null}
               </ul>
               <p>
-                The links stay on those records but point to a deleted control until you restore it. To keep
-                the control for the record without using it, <strong>retire</strong> it instead.
+                The links stay on those records but point to a deleted control until you restore it (Show
+                controls: Deleted). To keep the control for the record without using it,{' '}
+                <strong>retire</strong> it instead.
               </p>
             </>
           ) : null}

@@ -84,6 +84,17 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
           {coverage.unmappedControls.length > 10 ? '…' : ''}
         </p>
       ) : null}
+      {coverage.mappedToNotApplicable.length > 0 ? (
+        <p className="banner banner-warn" role="note">
+          Mapped to criteria marked not applicable (check the control or the N/A reason):{' '}
+          {coverage.mappedToNotApplicable.slice(0, 10).map((o, i) => (
+            <span key={o.control.id}>
+              {i > 0 ? '; ' : ''}
+              <a href={controlHref(o.control.id)}>{o.control.reference}</a> → {o.criteria.join(', ')}
+            </span>
+          ))}
+        </p>
+      ) : null}
       {coverage.outOfScope.length > 0 ? (
         <p className="banner banner-info" role="note">
           Mapped to criteria outside the categories in scope (kept, not counted):{' '}
@@ -131,7 +142,11 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
                     <td className="num nowrap">{c.id}</td>
                     <td>{c.title}</td>
                     <td>
-                      {row.status === 'covered' ? (
+                      {row.status === 'covered' && row.controls.every((ctl) => ctl.status === 'draft') ? (
+                        <StatusBadge tone="warn" title="Only draft controls: not yet agreed with the client">
+                          Covered (drafts)
+                        </StatusBadge>
+                      ) : row.status === 'covered' ? (
                         <StatusBadge tone="good">Covered</StatusBadge>
                       ) : row.status === 'uncovered' ? (
                         <StatusBadge tone="bad">No control</StatusBadge>

@@ -25,7 +25,7 @@ import { AssertionEditor } from './AssertionEditor';
 
 export const STATUS_TONE: Record<DescriptionSection['status'], Tone> = {
   'not-started': 'neutral',
-  drafting: 'warn',
+  drafting: 'info',
   'ready-for-review': 'info',
   final: 'good',
 };

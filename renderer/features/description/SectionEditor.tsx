@@ -30,7 +30,25 @@ const GENERATED_SOURCE: Record<
   'not-applicable': { label: 'Scope & criteria', area: 'scope' },
   subservice: { label: 'Subservice & CUECs', area: 'complementary' },
   cuecs: { label: 'Subservice & CUECs', area: 'complementary' },
+  controls: { label: 'Controls', area: 'controls' },
 };
+
+/** The records behind a generated section are empty: its text is a statement of "none", not a finding yet. */
+function isEmptySource(
+  kind: NonNullable<DescriptionSectionDefinition['generated']>,
+  ctx: GeneratedContext,
+): boolean {
+  switch (kind) {
+    case 'subservice':
+      return ctx.subserviceOrgs.every((o) => o.deleted);
+    case 'cuecs':
+      return ctx.userEntityControls.every((u) => u.deleted);
+    case 'controls':
+      return ctx.controls.every((c) => c.deleted);
+    default:
+      return ctx.criteria.every((c) => c.applicable);
+  }
+}
 
 interface Props {
   engagementId: string;
@@ -99,6 +117,11 @@ export function SectionEditor({ engagementId, definition, record, actor, readOnl
               edit on {source.label}
             </a>
           </h3>
+          {isEmptySource(definition.generated, context) ? (
+            <p className="muted">
+              Nothing is recorded on {source.label} yet. Until something is, the description will say:
+            </p>
+          ) : null}
           <StructuredText source={generatedSectionText(definition.generated, context)} />
         </section>
       ) : null}

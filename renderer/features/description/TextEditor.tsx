@@ -39,7 +39,8 @@ const prefixLines =
       .map((l, i) => `${prefix(i)}${l.replace(/^(#{1,3}\s+|[-*•]\s+|\d{1,3}[.)]\s+)/u, '')}`)
       .join('\n');
     const next = text.slice(0, lineStart) + replaced + text.slice(lineEnd);
-    return { text: next, start: lineStart, end: lineStart + replaced.length };
+    // The caret goes to the end of the changed lines, so typing continues the heading or list item.
+    return { text: next, start: lineStart + replaced.length, end: lineStart + replaced.length };
   };
 
 const insertBlock =
@@ -48,8 +49,12 @@ const insertBlock =
     const before = text.slice(0, start);
     const gap = before.length === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
     const next = `${before}${gap}${block}\n${text.slice(start)}`;
+    // The caret lands in the block's first empty cell or line, ready to type (never selecting the markup).
     const caret = before.length + gap.length;
-    return { text: next, start: caret, end: caret + block.length };
+    const cell = block.indexOf('|  |');
+    const lineEnd = block.indexOf('\n');
+    const at = caret + (cell >= 0 ? cell + 2 : lineEnd >= 0 ? lineEnd : block.length);
+    return { text: next, start: at, end: at };
   };
 
 const TABLE = '| Column | Column |\n| --- | --- |\n|  |  |';

@@ -1,5 +1,5 @@
 /**
- * Ctrl+K: jump to an engagement, an area of the open engagement, or one of its criteria by typing a few
+ * Ctrl+K: jump to an engagement, an area of the open engagement, one of its criteria, controls or requests by typing a few
  * letters. Arrow keys move, Enter goes, Esc closes.
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
@@ -8,7 +8,7 @@ import { criteriaForCategories } from '@shared/domain/criteria';
 import { Dialog } from '../../components/Dialog';
 import { db } from '../../db';
 import { engagementRecords, listEngagements } from '../../db/queries';
-import type { Control } from '@shared/domain/planning';
+import { formatRequestNumber, type Control, type Request } from '@shared/domain/planning';
 import { useAppStore } from '../../store';
 import { AREA_LABELS, ENGAGEMENT_AREAS, type EngagementArea, type Route } from '../../store/route';
 
@@ -37,6 +37,10 @@ export function JumpDialog() {
   const currentId = route.name === 'engagement' ? route.id : null;
   const controls = useLiveQuery(
     async () => (currentId ? await engagementRecords<Control>(db, 'controls', currentId) : []),
+    [currentId],
+  );
+  const requests = useLiveQuery(
+    async () => (currentId ? await engagementRecords<Request>(db, 'requests', currentId) : []),
     [currentId],
   );
   const [query, setQuery] = useState('');
@@ -68,6 +72,14 @@ export function JumpDialog() {
           route: at('controls', c.id),
         });
       }
+      for (const r of requests ?? []) {
+        list.push({
+          key: `request:${r.id}`,
+          label: `${formatRequestNumber(r.number)} ${r.title}`,
+          detail: 'Request',
+          route: at('requests', r.id),
+        });
+      }
       for (const c of criteriaForCategories(current.categories)) {
         list.push({
           key: `criterion:${c.id}`,
@@ -93,7 +105,7 @@ export function JumpDialog() {
       });
     }
     return list;
-  }, [engagements, route, controls]);
+  }, [engagements, route, controls, requests]);
 
   const results = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);

@@ -71,6 +71,7 @@ export function RequestEditor({ request, actor, readOnly, controls, onClose }: P
   return (
     <aside
       className="detail-pane"
+      data-request={request.id}
       aria-labelledby="request-detail-title"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {

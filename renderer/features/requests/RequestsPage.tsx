@@ -23,14 +23,31 @@ import { useActor, useEngagementRecords } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { useAppStore } from '../../store';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
+import { SortHeader, type SortDir } from '../../components/SortHeader';
+import { focusWhenReady } from '../../components/focus';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
-import { createRequests, deleteRequests, setRequestStatus } from './commands';
+import { createRequests, deleteRequests, restoreRequestStatuses, setRequestStatus } from './commands';
 import { GenerateRequestsDialog } from './GenerateRequestsDialog';
 import { RequestEditor } from './RequestEditor';
 import { ImportReturnedListDialog } from './ImportReturnedListDialog';
 import { useExportRequestList } from './useExportRequestList';
 
 type StatusFilter = 'all' | 'outstanding' | RequestStatus;
+type SortKey = 'number' | 'title' | 'type' | 'clientOwner' | 'dueOn' | 'status';
+
+function compareRequests(a: Request, b: Request, key: SortKey): number {
+  switch (key) {
+    case 'number':
+      return a.number - b.number;
+    case 'status':
+      return REQUEST_STATUSES.indexOf(a.status) - REQUEST_STATUSES.indexOf(b.status);
+    case 'dueOn':
+      // Requests without a due date come last.
+      return (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999');
+    default:
+      return compareReferences(a[key] || '~', b[key] || '~');
+  }
+}
 type Grouping = 'none' | 'status' | 'owner';
 
 export const REQUEST_STATUS_TONE: Record<RequestStatus, Tone> = {
@@ -62,6 +79,15 @@ export function RequestsPage({
   const [owner, setOwner] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [grouping, setGrouping] = useState<Grouping>('none');
+  const [sortKey, setSortKey] = useState<SortKey>('number');
+  const [sortDir, setSortDir] = useState<SortDir>('asc');
+  const onSort = (key: SortKey) => {
+    if (key === sortKey) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
+    else {
+      setSortKey(key);
+      setSortDir('asc');
+    }
+  };
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [bulkStatus, setBulkStatus] = useState<RequestStatus>('open');
   const [dialog, setDialog] = useState<'generate' | 'import' | null>(null);
@@ -92,8 +118,11 @@ export function RequestsPage({
               .toLocaleLowerCase()
               .includes(q)),
       )
-      .sort((a, b) => a.number - b.number);
-  }, [requests, status, owner, overdueOnly, query, today, refs]);
+      .sort((a, b) => {
+        const dir = sortDir === 'asc' ? 1 : -1;
+        return dir * compareRequests(a, b, sortKey) || a.number - b.number;
+      });
+  }, [requests, status, owner, overdueOnly, query, today, refs, sortKey, sortDir]);
 
   const groups = useMemo(() => {
     if (grouping === 'none') return [{ key: 'all', label: '', items: visible }];
@@ -129,7 +158,7 @@ export function RequestsPage({
     ]);
     if (created) {
       select(created.id);
-      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.detail-form input')?.select());
+      focusWhenReady([`.detail-pane[data-request="${created.id}"] .detail-form input`], true);
     }
   }
 
@@ -247,6 +276,19 @@ export function RequestsPage({
                     void run(
                       () => setRequestStatus(repository, actor, checkedRequests, bulkStatus, today),
                       `${checkedRequests.length} request${checkedRequests.length === 1 ? '' : 's'} set to ${REQUEST_STATUS_LABELS[bulkStatus]}.`,
+                      {
+                        label: 'Undo',
+                        run: () =>
+                          restoreRequestStatuses(
+                            repository,
+                            actor,
+                            checkedRequests.map(({ id, status: before, receivedOn }) => ({
+                              id,
+                              status: before,
+                              receivedOn,
+                            })),
+                          ),
+                      },
                     ).then(() => setChecked(new Set()))
                   }
                 >
@@ -289,22 +331,53 @@ export function RequestsPage({
                         }
                       />
                     </th>
-                    <th scope="col" className="col-ref">
-                      #
-                    </th>
-                    <th scope="col">Request</th>
-                    <th scope="col" className="col-type">
-                      Type
-                    </th>
-                    <th scope="col" className="col-owner">
-                      Client owner
-                    </th>
-                    <th scope="col" className="col-date">
-                      Due
-                    </th>
-                    <th scope="col" className="col-status-sm">
-                      Status
-                    </th>
+                    <SortHeader
+                      className="col-ref"
+                      column="number"
+                      label="#"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      column="title"
+                      label="Request"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-type"
+                      column="type"
+                      label="Type"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-owner"
+                      column="clientOwner"
+                      label="Client owner"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-date"
+                      column="dueOn"
+                      label="Due"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
+                    <SortHeader
+                      className="col-status-sm"
+                      column="status"
+                      label="Status"
+                      sortKey={sortKey}
+                      sortDir={sortDir}
+                      onSort={onSort}
+                    />
                   </tr>
                 </thead>
                 {groups.map((g) => (
@@ -356,13 +429,18 @@ export function RequestsPage({
                             {r.clientOwner || '—'}
                           </td>
                           <td className="num nowrap">
+                            {formatDate(r.dueOn) || '—'}
                             {late ? (
-                              <StatusBadge tone="bad" title={`Due ${formatDate(r.dueOn)}`}>
-                                Overdue
-                              </StatusBadge>
-                            ) : (
-                              formatDate(r.dueOn) || '—'
-                            )}
+                              <>
+                                {' '}
+                                <StatusBadge
+                                  tone="bad"
+                                  title="Past its due date and still owed by the client"
+                                >
+                                  Overdue
+                                </StatusBadge>
+                              </>
+                            ) : null}
                           </td>
                           <td>
                             <StatusBadge tone={REQUEST_STATUS_TONE[r.status]}>

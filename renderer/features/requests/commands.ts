@@ -66,11 +66,8 @@ export async function setRequestStatus(
       entity: 'request' as const,
       op: 'update' as const,
       id: r.id,
-      // Marking a request submitted or accepted records when it came in, unless that is already known.
-      patch: {
-        status,
-        ...((status === 'submitted' || status === 'accepted') && !r.receivedOn ? { receivedOn: today } : {}),
-      },
+      // Marking a request submitted records when it came in, unless that is already known.
+      patch: { status, ...(status === 'submitted' && !r.receivedOn ? { receivedOn: today } : {}) },
     })),
     actor,
   );
@@ -113,4 +110,21 @@ export function requestsForControls(
       status: 'draft' as const,
     };
   });
+}
+
+/** Puts statuses (and received dates) back as they were before a bulk change: its Undo. */
+export async function restoreRequestStatuses(
+  repo: Repository,
+  actor: Actor,
+  previous: readonly Pick<Request, 'id' | 'status' | 'receivedOn'>[],
+): Promise<void> {
+  await repo.mutate(
+    previous.map((r) => ({
+      entity: 'request' as const,
+      op: 'update' as const,
+      id: r.id,
+      patch: { status: r.status, receivedOn: r.receivedOn },
+    })),
+    actor,
+  );
 }

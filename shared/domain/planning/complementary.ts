@@ -115,3 +115,42 @@ export const userEntityControlSchema = engagementRecordMetaSchema
   .extend(userEntityControlShape)
   .superRefine(checkKind);
 export type UserEntityControl = z.output<typeof userEntityControlSchema>;
+
+/**
+ * What an auditor should follow up about a subservice organization's report: no report for a carved-out
+ * vendor, a report that does not cover the whole examination period (a bridge letter is then usual), or an
+ * opinion other than unmodified. Dates are `YYYY-MM-DD`.
+ */
+export function subserviceReportFindings(
+  org: Pick<
+    SubserviceOrg,
+    'method' | 'reportType' | 'reportPeriodStart' | 'reportPeriodEnd' | 'reportOpinion'
+  >,
+  engagement: { kind: string; asOfDate: string | null; periodStart: string | null; periodEnd: string | null },
+  formatDate: (date: string | null) => string,
+): string[] {
+  const findings: string[] = [];
+  if (org.reportType === 'none') {
+    if (org.method === 'carve-out') {
+      findings.push('No report reviewed: record how the CSOCs at this carved-out vendor are supported.');
+    }
+    return findings;
+  }
+  const end = engagement.kind === 'soc2-type2' ? engagement.periodEnd : engagement.asOfDate;
+  const start = engagement.kind === 'soc2-type2' ? engagement.periodStart : engagement.asOfDate;
+  if (!org.reportPeriodEnd) findings.push('The period (or date) of their report is not recorded.');
+  else if (end && org.reportPeriodEnd < end) {
+    findings.push(
+      `Their report ends ${formatDate(org.reportPeriodEnd)}, before ${formatDate(end)}: obtain a bridge letter for the gap.`,
+    );
+  }
+  if (org.reportPeriodStart && start && org.reportPeriodStart > start) {
+    findings.push(`Their report starts ${formatDate(org.reportPeriodStart)}, after ${formatDate(start)}.`);
+  }
+  if (org.reportOpinion && org.reportOpinion !== 'unmodified') {
+    findings.push(
+      `Their auditor gave a ${OPINION_LABELS[org.reportOpinion].toLowerCase()} opinion: assess the effect on the controls you rely on.`,
+    );
+  }
+  return findings;
+}

@@ -36,6 +36,8 @@ export interface Coverage {
   unmappedControls: ControlLike[];
   /** Active controls mapped to criteria outside the engagement's categories, with those criteria. */
   outOfScope: { control: ControlLike; criteria: string[] }[];
+  /** Active controls mapped to criteria marked not applicable: one of the two is probably wrong. */
+  mappedToNotApplicable: { control: ControlLike; criteria: string[] }[];
 }
 
 export function isActiveControl(c: Pick<Control, 'status' | 'deleted'>): boolean {
@@ -71,8 +73,13 @@ export function computeCoverage(
   const outOfScope = active
     .map((control) => ({ control, criteria: control.criteria.filter((id) => !inScope.has(id)) }))
     .filter((o) => o.criteria.length > 0);
+  const notApplicable = new Set(criteria.filter((c) => !c.applicable).map((c) => c.id as string));
+  const mappedToNotApplicable = active
+    .map((control) => ({ control, criteria: control.criteria.filter((id) => notApplicable.has(id)) }))
+    .filter((o) => o.criteria.length > 0);
   return {
     rows,
+    mappedToNotApplicable,
     covered: rows.filter((r) => r.status === 'covered').length,
     uncovered: rows.filter((r) => r.status === 'uncovered').length,
     notApplicable: rows.filter((r) => r.status === 'not-applicable').length,

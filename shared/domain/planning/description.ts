@@ -20,7 +20,7 @@ export interface DescriptionSectionDefinition {
   /** Only for Type 2 engagements. */
   type2Only?: boolean;
   /** Filled from other records (scope, subservice organizations, CUECs); the body adds to it. */
-  generated?: 'not-applicable' | 'subservice' | 'cuecs';
+  generated?: 'not-applicable' | 'subservice' | 'cuecs' | 'controls';
 }
 
 export const DESCRIPTION_SECTIONS: readonly DescriptionSectionDefinition[] = [
@@ -82,6 +82,21 @@ export const DESCRIPTION_SECTIONS: readonly DescriptionSectionDefinition[] = [
     dc: null,
     guidance:
       'Ongoing and separate evaluations of controls and how deficiencies are communicated and corrected.',
+  },
+  {
+    key: 'control-activities',
+    title: 'Control activities',
+    dc: null,
+    guidance:
+      'How control activities are selected and developed to mitigate risks, including general controls over technology, and how policies put them into practice.',
+  },
+  {
+    key: 'criteria-controls',
+    title: 'Trust services criteria and related controls',
+    dc: 'DC 5',
+    generated: 'controls',
+    guidance:
+      'The applicable criteria and the controls that address them, listed from the control matrix. Reports usually present the controls in full with the tests in section IV; say so here.',
   },
   {
     key: 'changes',

@@ -17,7 +17,7 @@ export interface GeneratedContext {
   criteria: readonly ScopedCriterion[];
   subserviceOrgs: readonly SubserviceOrg[];
   csocs: readonly Csoc[];
-  controls: readonly Pick<Control, 'id' | 'reference' | 'title' | 'deleted'>[];
+  controls: readonly Pick<Control, 'id' | 'reference' | 'title' | 'deleted' | 'status' | 'criteria'>[];
   userEntityControls: readonly UserEntityControl[];
 }
 
@@ -32,6 +32,8 @@ export function generatedSectionText(
       return notApplicableText(ctx);
     case 'subservice':
       return subserviceText(ctx);
+    case 'controls':
+      return controlsText(ctx);
     default:
       return cuecText(ctx);
   }
@@ -45,6 +47,21 @@ function notApplicableText({ criteria }: GeneratedContext): string {
     '| --- | --- |',
     ...na.map((c) => `| ${c.id} | ${escapeCell(c.naReason ?? '')} |`),
   ].join('\n');
+}
+
+function controlsText({ criteria, controls }: GeneratedContext): string {
+  const active = controls.filter((c) => !c.deleted && c.status !== 'retired');
+  const rows = criteria
+    .filter((c) => c.applicable)
+    .map((c) => {
+      const refs = active
+        .filter((ctl) => ctl.criteria.includes(c.id))
+        .map((ctl) => ctl.reference)
+        .sort(compareReferences);
+      return `| ${c.id} | ${refs.length > 0 ? refs.join(', ') : 'none yet'} |`;
+    });
+  if (rows.length === 0) return 'No criteria are in scope yet.';
+  return ['| Criterion | Controls |', '| --- | --- |', ...rows].join('\n');
 }
 
 function subserviceText({ subserviceOrgs, csocs, controls }: GeneratedContext): string {

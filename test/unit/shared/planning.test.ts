@@ -16,7 +16,9 @@ import {
   requestFieldsSchema,
   emptyRequestFields,
   userEntityControlFieldsSchema,
+  subserviceReportFindings,
 } from '../../../shared/domain/planning';
+import { formatDate } from '../../../shared/domain/engagement';
 import { countWords, parseBlocks, parseInline } from '../../../shared/formats/markdown';
 
 const control = (reference: string, criteria: string[], over: Record<string, unknown> = {}) => ({
@@ -87,6 +89,9 @@ describe('coverage', () => {
       ],
     );
     expect(cov.rows.find((r) => r.criterion.id === 'CC6.4')?.status).toBe('not-applicable');
+    expect(cov.mappedToNotApplicable).toEqual([
+      { control: expect.objectContaining({ reference: 'PHY-1' }), criteria: ['CC6.4'] },
+    ]);
     const cc65 = cov.rows.find((r) => r.criterion.id === 'CC6.5');
     expect(cc65?.status).toBe('uncovered');
     expect(cc65?.csocs).toHaveLength(1);
@@ -276,5 +281,41 @@ describe('edited assertion checks', () => {
     ]);
     const okta = { name: 'Okta', method: 'carve-out' as const, deleted: false };
     expect(assertionMismatches(text, engagement, [aws, okta], true)).toEqual(['it does not mention Okta']);
+  });
+});
+
+describe('subservice organization reports', () => {
+  const engagement = {
+    kind: 'soc2-type2',
+    asOfDate: null,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+  };
+  const org = {
+    method: 'carve-out' as const,
+    reportType: 'soc2-type2' as const,
+    reportPeriodStart: '2025-07-01',
+    reportPeriodEnd: '2026-06-30',
+    reportOpinion: 'qualified' as const,
+  };
+
+  it('asks for a bridge letter when their report ends before the period and flags a modified opinion', () => {
+    expect(subserviceReportFindings(org, engagement, formatDate)).toEqual([
+      'Their report ends 30 Jun 2026, before 31 Dec 2026: obtain a bridge letter for the gap.',
+      'Their auditor gave a qualified opinion: assess the effect on the controls you rely on.',
+    ]);
+  });
+
+  it('is quiet about a covering, unmodified report and asks about a carve-out without any report', () => {
+    expect(
+      subserviceReportFindings(
+        { ...org, reportPeriodEnd: '2026-12-31', reportOpinion: 'unmodified' },
+        engagement,
+        formatDate,
+      ),
+    ).toEqual([]);
+    expect(subserviceReportFindings({ ...org, reportType: 'none' }, engagement, formatDate)).toEqual([
+      'No report reviewed: record how the CSOCs at this carved-out vendor are supported.',
+    ]);
   });
 });
