@@ -68,6 +68,27 @@ function writeRequestRow(sheet: Worksheet, rowNumber: number, values: RowValues)
     else if (overdue) cell.fill = FILLS.overdue;
     if (overdue && spec.key === 'overdue') cell.font = FONTS.overdue;
   });
+  sheet.getRow(rowNumber).height = rowHeight(values);
+}
+
+const LINE_HEIGHT_POINTS = 15;
+const MAX_LINES = 20;
+
+/**
+ * A row tall enough for its wrapped text. Spreadsheet programs do not all grow rows to fit wrapped text on
+ * opening (LibreOffice keeps the default height, so long descriptions spill over the rows below): the
+ * height is estimated from each wrapped column's width in characters and the text's own line breaks.
+ */
+export function rowHeight(values: RowValues): number {
+  let lines = 1;
+  for (const spec of COLUMNS) {
+    if (!spec.wrap) continue;
+    const perLine = Math.max(8, Math.floor(spec.width * 1.1));
+    const text = values[spec.key];
+    const needed = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, needed);
+  }
+  return Math.min(MAX_LINES, lines) * LINE_HEIGHT_POINTS;
 }
 
 /** The client's columns keep their formats below the list, so a row typed there reads back the same. */

@@ -10,11 +10,14 @@ export const FILLS = {
   overdue: solid('FFFBE2E2'),
 } as const;
 
+/** Calibri, as Excel writes by default; family 2 (sans serif) tells other programs what to fall back to. */
+const BASE = { name: 'Calibri', family: 2, size: 11 } as const;
+
 export const FONTS = {
-  title: { bold: true, size: 14 },
-  strong: { bold: true },
-  header: { bold: true },
-  overdue: { bold: true, color: { argb: 'FF9C0006' } },
+  title: { ...BASE, bold: true, size: 14 },
+  strong: { ...BASE, bold: true },
+  header: { ...BASE, bold: true },
+  overdue: { ...BASE, bold: true, color: { argb: 'FF9C0006' } },
 } as const satisfies Record<string, Partial<Font>>;
 
 const thin = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { INSTRUCTIONS } from '../../../shared/exports/request-list';
+import { rowHeight } from '../../../shared/exports/request-list/request-sheet';
+import { COLUMNS } from '../../../shared/exports/request-list/columns';
 import { exportFixture, HOSTILE, makeFixture, openWorkbook, packageParts } from './request-list-fixture';
 
 const HEADERS = [
@@ -217,5 +219,16 @@ describe('buildRequestListWorkbook', () => {
     expect(sheet.getColumn(1).values).toContain('As of: 30 Jun 2026');
     expect(sheet.autoFilter).toBe(`A${header}:N${header}`);
     expect(sheet.getCell(header + 1, col('Status')).dataValidation).toMatchObject({ type: 'list' });
+  });
+});
+
+describe('row heights', () => {
+  it('grow with wrapped text so long descriptions do not spill over the next rows', () => {
+    const blank = Object.fromEntries(COLUMNS.map((c) => [c.key, ''])) as Parameters<typeof rowHeight>[0];
+    expect(rowHeight(blank)).toBe(15);
+    const long = { ...blank, description: 'x'.repeat(200) };
+    expect(rowHeight(long)).toBeGreaterThanOrEqual(45);
+    expect(rowHeight({ ...blank, description: 'a\nb\nc\nd' })).toBe(60);
+    expect(rowHeight({ ...blank, description: 'y'.repeat(100_000) })).toBe(300); // capped
   });
 });
