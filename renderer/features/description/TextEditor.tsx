@@ -156,6 +156,13 @@ export function TextEditor({
           </div>
         ) : null}
       </div>
+      {readOnly ? null : (
+        <p className="field-hint">
+          Leave an empty line between paragraphs. Start a line with <code>###</code> for a heading,{' '}
+          <code>-</code> for a bullet, <code>1.</code> for a numbered item; <code>**bold**</code> and{' '}
+          <code>*italic*</code> work inside text.
+        </p>
+      )}
       {error ? (
         <p className="field-error" role="alert">
           {error}

@@ -124,9 +124,9 @@ export function reconcile(
   const updates: RequestListUpdate[] = [];
   const clientEdits: ClientEdit[] = [];
   let rowsMatched = 0;
-  const rowsByNumber = dropDuplicates(numberRows(rows, problems), problems).sort(
-    (a, b) => a.number - b.number,
-  );
+  const numbered = numberRows(rows, problems);
+  const seen = new Set(numbered.map((r) => r.number));
+  const rowsByNumber = dropDuplicates(numbered, problems).sort((a, b) => a.number - b.number);
   for (const r of rowsByNumber) {
     const request = knownRequest(r, requests, problems);
     if (!request) continue;
@@ -144,5 +144,25 @@ export function reconcile(
     clientEdits.push(...result.edits);
     problems.push(...result.problems);
   }
-  return { updates, clientEdits, problems: problems.sort((a, b) => a.row - b.row), rowsMatched };
+  // Requests that were in the exported file but whose rows the client removed: said, never guessed at.
+  const missing = [...snapshot.keys()]
+    .filter((n) => !seen.has(n) && requests.get(n) && !requests.get(n)?.deleted)
+    .sort((a, b) => a - b);
+  const missingNote =
+    missing.length > 0
+      ? [
+          {
+            kind: 'missing-row' as const,
+            row: 0,
+            number: null,
+            message: `${missing.map(formatRequestNumber).join(', ')} ${missing.length === 1 ? 'was' : 'were'} in the exported list but ${missing.length === 1 ? 'is' : 'are'} not in this file; ${missing.length === 1 ? 'it is' : 'they are'} left as ${missing.length === 1 ? 'it is' : 'they are'} in Fieldwork.`,
+          },
+        ]
+      : [];
+  return {
+    updates,
+    clientEdits,
+    problems: [...missingNote, ...problems.sort((a, b) => a.row - b.row)],
+    rowsMatched,
+  };
 }

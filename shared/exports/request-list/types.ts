@@ -69,12 +69,13 @@ export type RequestListProblemKind =
   | 'duplicate-number'
   | 'invalid-status'
   | 'invalid-date'
-  | 'conflict';
+  | 'conflict'
+  | 'missing-row';
 
 /** A row or value that was not imported, with a message the auditor can act on. */
 export interface RequestListProblem {
   readonly kind: RequestListProblemKind;
-  /** The row in the client's sheet, as Excel numbers it. */
+  /** The row in the client's sheet, as Excel numbers it (0: about the file, not one row). */
   readonly row: number;
   readonly number: number | null;
   readonly message: string;

@@ -298,3 +298,18 @@ describe('mergeComments', () => {
     expect(mergeComments('Please send Q2.', 'Sent.')).toBe('Please send Q2.\n\nClient: Sent.');
   });
 });
+
+describe('rows the client removed', () => {
+  it('are named, and the requests stay as they are in Fieldwork', async () => {
+    const f = makeFixture();
+    const result = await roundTrip(f, (sheet) => {
+      const { rowOf } = layout(sheet);
+      sheet.spliceRows(rowOf('PBC-002'), 1);
+    });
+    const missing = result.problems.filter((p) => p.kind === 'missing-row');
+    expect(missing.map((p) => p.message)).toEqual([
+      'PBC-002 was in the exported list but is not in this file; it is left as it is in Fieldwork.',
+    ]);
+    expect(result.updates.some((u) => u.number === 2)).toBe(false);
+  });
+});
