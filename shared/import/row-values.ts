@@ -204,7 +204,7 @@ class RowReader {
         column,
         'criteria',
         'warning',
-        `${listWords(outside)} ${one ? 'is' : 'are'} not applicable in this engagement's scope; the ` +
+        `${listWords(outside)} ${one ? 'is' : 'are'} outside this engagement's scope or marked not applicable; the ` +
           `${one ? 'mapping is' : 'mappings are'} kept.`,
       ),
     );

@@ -490,7 +490,9 @@ export function ImportControlsDialog({ engagement, actor, criteria, controls, on
             onClick={doImport}
           >
             {plan?.ok
-              ? `Import ${plan.creates.length + plan.updates.length} control${plan.creates.length + plan.updates.length === 1 ? '' : 's'}`
+              ? plan.creates.length + plan.updates.length === 0
+                ? 'Nothing to import'
+                : `Import ${plan.creates.length + plan.updates.length} control${plan.creates.length + plan.updates.length === 1 ? '' : 's'}`
               : 'Import'}
           </button>
         ) : null}

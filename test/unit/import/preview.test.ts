@@ -189,10 +189,10 @@ describe('previewing a messy control matrix', () => {
       'Row 14: control reference "ac-02" appears again (first on row 8).',
       'Row 15, column C "TSC": "CC9.9" is not a trust services criterion.',
       'Row 16: no control description.',
-      'Row 17, column C "TSC": A1.2 and A1.3 are not applicable in this engagement\'s scope; the mappings are kept.',
+      'Row 17, column C "TSC": A1.2 and A1.3 are outside this engagement\'s scope or marked not applicable; the mappings are kept.',
       'Row 18, column B "Control Activity": the text is 10,001 characters long; Fieldwork keeps at most 10,000. ' +
         'Shorten it in the file and import again.',
-      'Row 18, column C "TSC": A1.2 is not applicable in this engagement\'s scope; the mapping is kept.',
+      'Row 18, column C "TSC": A1.2 is outside this engagement\'s scope or marked not applicable; the mapping is kept.',
     ]);
     expect(preview.problems.find((p) => p.row === 15)).toMatchObject({
       row: 15,
