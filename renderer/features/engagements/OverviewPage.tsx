@@ -1,10 +1,19 @@
 /** An engagement at a glance: scope and audit-trail cards, its details (autosaved) and recent changes. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { scopeCriteria, type Engagement } from '@shared/domain/engagement';
+import { localIsoDate, scopeCriteria, type Engagement } from '@shared/domain/engagement';
+import {
+  computeCoverage,
+  isActiveControl,
+  isOverdue,
+  OUTSTANDING_REQUEST_STATUSES,
+  type Control,
+  type Request,
+} from '@shared/domain/planning';
+import { useMemo } from 'react';
 import { db } from '../../db';
 import { listCriterionScopes, verifyChain } from '../../db/queries';
 import { useAppStore } from '../../store';
-import { useActor } from '../../app/hooks';
+import { useActor, useEngagementRecords } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
 import { EngagementDetails } from './EngagementDetails';
 import { isReadOnly, ReadOnlyBanner } from './ReadOnlyBanner';
@@ -15,13 +24,25 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
   const actor = useActor();
   const navigate = useAppStore((s) => s.navigate);
   const scopes = useLiveQuery(() => listCriterionScopes(db, engagement.id), [engagement.id]);
+  const controls = useEngagementRecords<Control>('controls', engagement.id);
+  const requests = useEngagementRecords<Request>('requests', engagement.id);
   const verification = useLiveQuery(
     () => verifyChain(db, engagement.id),
-    [engagement.id, engagement.rev, scopes],
+    [engagement.id, engagement.rev, scopes, controls, requests],
   );
   const readOnly = isReadOnly(engagement);
   const toggleArchive = useArchiveToggle();
   const summary = scopeCriteria(engagement.categories, scopes ?? []);
+  const coverage = useMemo(
+    () =>
+      scopes && controls
+        ? computeCoverage(scopeCriteria(engagement.categories, scopes).criteria, controls)
+        : null,
+    [scopes, controls, engagement.categories],
+  );
+  const activeControls = controls?.filter(isActiveControl).length ?? 0;
+  const today = localIsoDate();
+  const overdue = requests?.filter((r) => isOverdue(r, today)).length ?? 0;
 
   return (
     <section className="page" aria-labelledby="overview-title">
@@ -47,6 +68,44 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
             {summary.notApplicable === 0 ? 'all applicable' : `${summary.notApplicable} not applicable`}
           </span>
         </button>
+        {coverage ? (
+          <button
+            type="button"
+            className="card"
+            onClick={() => navigate({ name: 'engagement', id: engagement.id, area: 'coverage' })}
+          >
+            <span className="card-label">Controls</span>
+            <span className="card-value num">{activeControls}</span>
+            <span className="card-note">
+              {coverage.uncovered === 0 ? (
+                'every applicable criterion has a control'
+              ) : (
+                <StatusBadge tone="bad">
+                  {coverage.uncovered} criteri{coverage.uncovered === 1 ? 'on' : 'a'} without a control
+                </StatusBadge>
+              )}
+            </span>
+          </button>
+        ) : null}
+        {requests ? (
+          <button
+            type="button"
+            className="card"
+            onClick={() => navigate({ name: 'engagement', id: engagement.id, area: 'requests' })}
+          >
+            <span className="card-label">Requests outstanding</span>
+            <span className="card-value num">
+              {requests.filter((r) => OUTSTANDING_REQUEST_STATUSES.has(r.status)).length}
+            </span>
+            <span className="card-note">
+              {overdue === 0 ? (
+                `of ${requests.length} on the list`
+              ) : (
+                <StatusBadge tone="bad">{overdue} overdue</StatusBadge>
+              )}
+            </span>
+          </button>
+        ) : null}
         <div className="card">
           <span className="card-label">Audit trail</span>
           {verification ? (
