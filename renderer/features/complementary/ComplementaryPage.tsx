@@ -27,6 +27,10 @@ import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { deleteSubserviceOrg, setRecordsDeleted } from './commands';
 import { CsocDialog, SubserviceOrgDialog, UserEntityControlDialog } from './ComplementaryDialogs';
 
+function csocCountText(n: number): string {
+  return n === 0 ? 'It has no CSOCs; nothing else is' : n === 1 ? 'Its CSOC is' : `Its ${n} CSOCs are`;
+}
+
 type Editing =
   | { kind: 'org'; record: SubserviceOrg | null }
   | { kind: 'csoc'; org: SubserviceOrg; record: Csoc | null }
@@ -334,7 +338,7 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
           }}
         >
           <p>
-            Its {csocs.filter((c) => c.subserviceOrgId === editing.record.id).length} CSOC(s) are deleted with
+            {csocCountText(csocs.filter((c) => c.subserviceOrgId === editing.record.id).length)} deleted with
             it. The generated description and the assertion template no longer mention it; an assertion you
             have edited is flagged on its page until you update it. You can undo this right after.
           </p>

@@ -374,11 +374,7 @@ export function ControlsPage({
                 const closed = selected.id;
                 select(id);
                 // A copy opens ready to rename; closing or deleting returns to the table.
-                if (id)
-                  focusWhenReady(
-                    [`#control-row-${id}[aria-selected="true"] ~ *`, '.detail-form input'],
-                    true,
-                  );
+                if (id) focusWhenReady([`.detail-pane[data-control="${id}"] .detail-form input`], true);
                 // (after the list has caught up: a deleted row is gone by then)
                 else
                   setTimeout(

@@ -52,8 +52,8 @@ export function AssertionEditor(props: Props) {
           <h2 id="section-title">Management&apos;s assertion</h2>
         </header>
         <p className="guidance">
-          Filled from the engagement. It states that the description is presented fairly, the controls were
-          suitably designed
+          Filled from the engagement. It states that the description presents the system in accordance with
+          the description criteria, that the controls were suitably designed
           {engagement.kind === 'soc2-type2' ? ' and operated effectively throughout the period' : ''}, and
           carries the carve-out and CUEC caveats when the engagement has them.
         </p>

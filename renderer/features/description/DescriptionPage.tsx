@@ -40,7 +40,8 @@ export function DescriptionPage({
   const actor = useActor();
   const sections = useEngagementRecords<DescriptionSection>('descriptionSections', engagement.id);
   const criteria = useScopedCriteria(engagement);
-  const subserviceOrgs = useEngagementRecords<SubserviceOrg>('subserviceOrgs', engagement.id);
+  // Deleted ones too: an edited assertion that still names a deleted vendor is flagged.
+  const subserviceOrgs = useEngagementRecords<SubserviceOrg>('subserviceOrgs', engagement.id, true);
   const csocs = useEngagementRecords<Csoc>('csocs', engagement.id);
   const controls = useEngagementRecords<Control>('controls', engagement.id);
   const userEntityControls = useEngagementRecords<UserEntityControl>('userEntityControls', engagement.id);

@@ -46,7 +46,7 @@ function isEmptySource(
     case 'controls':
       return ctx.controls.every((c) => c.deleted);
     default:
-      return ctx.criteria.every((c) => c.applicable);
+      return false; // the scope is always recorded; "all criteria relevant" is a statement, not a gap
   }
 }
 

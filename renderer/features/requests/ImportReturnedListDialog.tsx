@@ -159,12 +159,12 @@ export function ImportReturnedListDialog({ engagement, actor, requests, onClose 
           </p>
           {result.otherEngagement ? (
             <p className="banner banner-bad" role="alert">
-              This file was exported from another engagement
+              This file looks like another engagement&apos;s request list
               {result.otherEngagement.serviceOrganization
                 ? ` (“${result.otherEngagement.serviceOrganization}”)`
                 : ''}
-              . Nothing from it can be applied to {engagement.serviceOrganization}: open that engagement and
-              import it there.
+              : {result.otherEngagement.reason}. Nothing from it can be applied to this engagement; import it
+              into the engagement it belongs to.
             </p>
           ) : (
             result.warnings.map((w) => (
@@ -199,7 +199,7 @@ export function ImportReturnedListDialog({ engagement, actor, requests, onClose 
                         </th>
                         <th scope="col">Field</th>
                         <th scope="col">In Fieldwork</th>
-                        <th scope="col">In the client&apos;s file</th>
+                        <th scope="col">After import</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -286,7 +286,17 @@ export function ImportReturnedListDialog({ engagement, actor, requests, onClose 
                   <h3>Not imported ({result.problems.length})</h3>
                   <ul className="plain-list problem-list">
                     {result.problems.map((p, i) => (
-                      <li key={i}>{p.message}</li>
+                      <li key={i}>
+                        {p.message}
+                        {p.theirs !== undefined ? (
+                          <div className="compare">
+                            <span>
+                              <span className="muted">In the client&apos;s file:</span>{' '}
+                              {p.theirs || '(empty)'}
+                            </span>
+                          </div>
+                        ) : null}
+                      </li>
                     ))}
                   </ul>
                 </>

@@ -148,7 +148,7 @@ export function RequestEditor({ request, actor, readOnly, controls, onClose }: P
           <Field label="Due" error={errors.dueOn}>
             {date('dueOn')}
           </Field>
-          <Field label="Received" error={errors.receivedOn}>
+          <Field label="Date provided" error={errors.receivedOn}>
             {date('receivedOn')}
           </Field>
         </div>

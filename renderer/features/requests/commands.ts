@@ -89,7 +89,9 @@ export function requestsForControls(
     const sampled =
       c.frequency !== null && !['annual', 'semi-annual', 'quarterly', 'continuous'].includes(c.frequency);
     const type = sampled ? 'population' : 'document';
-    const what = c.title || c.description.split(/[.\n]/u)[0] || c.reference;
+    const raw = c.title || c.description.split(/[.\n]/u)[0] || c.reference;
+    // "population for changes reviewed…", but acronyms (MFA, SSO) keep their capitals.
+    const what = /^[A-Z][a-z]/u.test(raw) ? raw.charAt(0).toLowerCase() + raw.slice(1) : raw;
     return {
       title: `${c.reference}: ${sampled ? 'population' : 'evidence'} for ${what}`.slice(0, 300),
       description: sampled

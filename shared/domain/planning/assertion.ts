@@ -98,6 +98,13 @@ export function assertionMismatches(
   const out = [...facts, e.serviceOrganization, ...carveOut]
     .filter((f) => f && !body.includes(f))
     .map((f) => `it does not mention ${f}`);
+  for (const gone of subserviceOrgs.filter((o) => o.deleted || o.method !== 'carve-out')) {
+    if (gone.name && body.includes(gone.name) && !carveOut.includes(gone.name)) {
+      out.push(
+        `it still names ${gone.name}, which is ${gone.deleted ? 'no longer a subservice organization' : 'no longer carved out'}`,
+      );
+    }
+  }
   const mentionsCuecs = text.includes('complementary user entity controls');
   if (hasCuecs && !mentionsCuecs) out.push('it has no CUEC caveat although the engagement lists CUECs');
   if (!hasCuecs && mentionsCuecs) out.push('it has a CUEC caveat although the engagement lists no CUECs');

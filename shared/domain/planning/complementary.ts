@@ -148,9 +148,12 @@ export function subserviceReportFindings(
     findings.push(`Their report starts ${formatDate(org.reportPeriodStart)}, after ${formatDate(start)}.`);
   }
   if (org.reportOpinion && org.reportOpinion !== 'unmodified') {
-    findings.push(
-      `Their auditor gave a ${OPINION_LABELS[org.reportOpinion].toLowerCase()} opinion: assess the effect on the controls you rely on.`,
-    );
+    const opinion = {
+      qualified: 'a qualified opinion',
+      adverse: 'an adverse opinion',
+      disclaimer: 'a disclaimer of opinion',
+    }[org.reportOpinion];
+    findings.push(`Their auditor gave ${opinion}: assess the effect on the controls you rely on.`);
   }
   return findings;
 }

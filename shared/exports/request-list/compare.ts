@@ -150,7 +150,10 @@ function compareReceived(input: RowInput, out: RowComparison): void {
   const verdict = threeWay(ours ?? '', reading.date ?? '', input.base?.receivedOn);
   if (verdict === 'conflict')
     out.problems.push(conflict(input, 'Date provided', ours ?? '', reading.date ?? ''));
-  if (verdict === 'changed') out.changes.push({ field: 'receivedOn', before: ours, after: reading.date });
+  // A cleared cell never erases the date recorded in Fieldwork (as with comments).
+  if (verdict === 'changed' && reading.date !== null) {
+    out.changes.push({ field: 'receivedOn', before: ours, after: reading.date });
+  }
 }
 
 function compareAuditorColumns(input: RowInput, out: RowComparison): void {

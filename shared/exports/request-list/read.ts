@@ -41,6 +41,33 @@ function warningsFor(
 }
 
 /**
+ * Whether the file is another engagement's list: its About sheet says so, or (when the client dropped the
+ * About sheet, e.g. by pasting the table into their own workbook) most matched rows have other titles.
+ */
+function otherEngagement(
+  about: AboutInfo | null,
+  context: RequestListImportContext,
+  result: Pick<ReturnedRequestList, 'clientEdits' | 'rowsMatched'>,
+): ReturnedRequestList['otherEngagement'] {
+  if (about?.engagementId && about.engagementId !== context.engagementId) {
+    return {
+      serviceOrganization: about.serviceOrganization ?? '',
+      reason: 'its About sheet names another engagement',
+    };
+  }
+  if (about === null && result.rowsMatched >= 2) {
+    const retitled = result.clientEdits.filter((e) => e.field === 'title').length;
+    if (retitled * 2 > result.rowsMatched) {
+      return {
+        serviceOrganization: '',
+        reason: `${retitled} of its ${result.rowsMatched} requests have other titles than this engagement's`,
+      };
+    }
+  }
+  return null;
+}
+
+/**
  * Reads a request list exported by `buildRequestListWorkbook` after the client filled it in. The client may
  * have inserted rows, reordered, added or deleted columns, sorted or filtered: rows are matched to requests
  * by request number and columns by header. Nothing is applied here; the result lists the changes to
@@ -60,10 +87,7 @@ export async function readReturnedRequestList(
     sheetName: table.sheet.name,
     headerRow: table.headerRow,
     exportedAt: about?.exportedAt ?? null,
-    otherEngagement:
-      about?.engagementId && about.engagementId !== context.engagementId
-        ? { serviceOrganization: about.serviceOrganization ?? '' }
-        : null,
+    otherEngagement: otherEngagement(about, context, result),
     warnings: warningsFor(table, about, context),
     ...result,
   };

@@ -89,7 +89,7 @@ export interface ReturnedRequestList {
   /** From the file's About sheet; null when the client removed it. */
   readonly exportedAt: string | null;
   /** Set when the file was exported from another engagement: nothing from it may be applied here. */
-  readonly otherEngagement: { readonly serviceOrganization: string } | null;
+  readonly otherEngagement: { readonly serviceOrganization: string; readonly reason: string } | null;
   /** Shown above everything else: another engagement's file, a missing column. */
   readonly warnings: readonly string[];
   /** Only requests with at least one change, in request-number order. */

@@ -1,7 +1,11 @@
 import type { CellValue, Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mergeComments } from '../../../shared/exports/request-list/compare';
-import { readReturnedRequestList, type ReturnedRequestList } from '../../../shared/exports/request-list';
+import {
+  ABOUT_SHEET,
+  readReturnedRequestList,
+  type ReturnedRequestList,
+} from '../../../shared/exports/request-list';
 import type { Request } from '../../../shared/domain/planning';
 import { exportFixture, makeFixture, openWorkbook, saveWorkbook, type Fixture } from './request-list-fixture';
 
@@ -311,5 +315,35 @@ describe('rows the client removed', () => {
       'PBC-002 was in the exported list but is not in this file; it is left as it is in Fieldwork.',
     ]);
     expect(result.updates.some((u) => u.number === 2)).toBe(false);
+  });
+});
+
+describe('files that cannot be trusted as this engagement’s list', () => {
+  it('is recognised without its About sheet when most titles differ, and a cleared date is never applied', async () => {
+    const f = makeFixture();
+    const workbook = await openWorkbook(await exportFixture(f));
+    const about = workbook.worksheets.find((s) => s.name === ABOUT_SHEET);
+    if (about) workbook.removeWorksheet(about.id);
+    const sheet = workbook.getWorksheet('Requests');
+    if (!sheet) throw new Error('no Requests sheet');
+    const { col, rowOf } = layout(sheet);
+    for (const n of ['PBC-001', 'PBC-002', 'PBC-003', 'PBC-004', 'PBC-005'])
+      sheet.getCell(rowOf(n), col('Title')).value = `Other client ${n}`;
+    const foreign = await readReturnedRequestList(await saveWorkbook(workbook), {
+      engagementId: f.engagement.id,
+      requests: f.requests,
+      controls: f.controls,
+    });
+    expect(foreign.otherEngagement?.reason).toMatch(/requests have other titles than this engagement's/);
+
+    const received = f.requests.find((r) => r.receivedOn !== null);
+    if (!received) throw new Error('fixture has no received request');
+    const cleared = await roundTrip(f, (s) => {
+      const at = layout(s);
+      s.getCell(at.rowOf(`PBC-${String(received.number).padStart(3, '0')}`), at.col('Date provided')).value =
+        null;
+    });
+    expect(cleared.otherEngagement).toBeNull();
+    expect(cleared.updates.flatMap((u) => u.changes).some((c) => c.field === 'receivedOn')).toBe(false);
   });
 });

@@ -276,11 +276,17 @@ describe('edited assertion checks', () => {
     const later = { ...engagement, periodEnd: '2027-03-31' };
     expect(assertionMismatches(text, later, [{ ...aws, deleted: true }], false)).toEqual([
       'it does not mention 31 Mar 2027',
+      'it still names AWS, which is no longer a subservice organization',
       'it has a CUEC caveat although the engagement lists no CUECs',
       'it describes carved-out subservice organizations although none is carved out any more',
     ]);
     const okta = { name: 'Okta', method: 'carve-out' as const, deleted: false };
     expect(assertionMismatches(text, engagement, [aws, okta], true)).toEqual(['it does not mention Okta']);
+    // One of two carve-outs deleted: the text still names it.
+    const both = assertionTemplate({ engagement, subserviceOrgs: [aws, okta], hasCuecs: true });
+    expect(assertionMismatches(both, engagement, [aws, { ...okta, deleted: true }], true)).toEqual([
+      'it still names Okta, which is no longer a subservice organization',
+    ]);
   });
 });
 
