@@ -151,7 +151,7 @@ export function TextEditor({
           }}
         />
         {preview ? (
-          <div className="text-preview" aria-label={`${label} preview`} role="region">
+          <div className="text-preview" aria-label={`${label} preview`} role="region" tabIndex={0}>
             <StructuredText source={value} />
           </div>
         ) : null}

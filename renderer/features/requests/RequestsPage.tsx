@@ -9,6 +9,7 @@ import { formatDate } from '@shared/domain/engagement';
 import {
   compareReferences,
   formatRequestNumber,
+  isDueSoon,
   isOverdue,
   OUTSTANDING_REQUEST_STATUSES,
   REQUEST_STATUSES,
@@ -137,6 +138,33 @@ export function RequestsPage({
       items: visible.filter((r) => keyOf(r) === key),
     }));
   }, [visible, grouping]);
+
+  /** ↑/↓, Home/End move through the requests (opening each beside the list); Esc closes it. */
+  function onTableKey(event: React.KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    if (target.closest('th') || target.matches('input')) return;
+    const ordered = groups.flatMap((g) => g.items);
+    const index = ordered.findIndex((r) => r.id === selectedId);
+    if (event.key === 'Escape' && selectedId) {
+      event.preventDefault();
+      select(null);
+      return;
+    }
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: ordered.length - 1,
+    };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = ordered[Math.max(0, Math.min(ordered.length - 1, to))];
+    if (next) {
+      select(next.id);
+      focusWhenReady([`#request-open-${next.id}`]);
+    }
+  }
 
   if (!requests || !controls) return <p className="page muted">Loading requests…</p>;
   const selected = requests.find((r) => r.id === selectedId);
@@ -316,7 +344,7 @@ export function RequestsPage({
                 </button>
               </div>
             ) : null}
-            <div className="table-wrap table-scroll">
+            <div className="table-wrap table-scroll" onKeyDown={onTableKey}>
               <table className="grid grid-fixed" aria-label="Requests">
                 <thead>
                   <tr>
@@ -412,7 +440,12 @@ export function RequestsPage({
                             />
                           </td>
                           <td className="num nowrap">
-                            <button type="button" className="link-button" onClick={() => select(r.id)}>
+                            <button
+                              type="button"
+                              id={`request-open-${r.id}`}
+                              className="link-button"
+                              onClick={() => select(r.id)}
+                            >
                               {number}
                             </button>
                           </td>
@@ -438,6 +471,13 @@ export function RequestsPage({
                                   title="Past its due date and still owed by the client"
                                 >
                                   Overdue
+                                </StatusBadge>
+                              </>
+                            ) : isDueSoon(r, today) ? (
+                              <>
+                                {' '}
+                                <StatusBadge tone="warn" title="Due within three days">
+                                  Due soon
                                 </StatusBadge>
                               </>
                             ) : null}
@@ -471,7 +511,11 @@ export function RequestsPage({
               actor={actor}
               readOnly={readOnly}
               controls={controls}
-              onClose={() => select(null)}
+              onClose={() => {
+                const closed = selected.id;
+                select(null);
+                focusWhenReady([`#request-open-${closed}`]);
+              }}
             />
           ) : null}
         </div>

@@ -11,11 +11,19 @@ interface Props {
   criterion: Criterion;
   /** The reason given last time, if the criterion was not applicable before. */
   initialReason?: string;
+  /** References of the active controls mapped to this criterion: they would then support an N/A criterion. */
+  mappedControls?: readonly string[];
   onClose(): void;
   onConfirm(reason: string): Promise<void>;
 }
 
-export function NotApplicableDialog({ criterion, initialReason = '', onClose, onConfirm }: Props) {
+export function NotApplicableDialog({
+  criterion,
+  initialReason = '',
+  mappedControls = [],
+  onClose,
+  onConfirm,
+}: Props) {
   const [reason, setReason] = useState(initialReason);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -47,6 +55,13 @@ export function NotApplicableDialog({ criterion, initialReason = '', onClose, on
           The report names each criterion that is not applicable to the system and says why. Write the reason
           as it should read there.
         </p>
+        {mappedControls.length > 0 ? (
+          <p className="warning-box" role="note">
+            {mappedControls.length === 1 ? 'Control' : 'Controls'} {mappedControls.join(', ')}{' '}
+            {mappedControls.length === 1 ? 'is' : 'are'} mapped to {criterion.id}. The mapping stays; Coverage
+            will flag it until you remove it or the criterion is applicable again.
+          </p>
+        ) : null}
         <Field
           label="Reason"
           error={error}

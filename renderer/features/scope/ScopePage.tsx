@@ -11,7 +11,8 @@ import {
 import { scopeCriteria, type Engagement } from '@shared/domain/engagement';
 import { db, repository } from '../../db';
 import { listCriterionScopes } from '../../db/queries';
-import { useActor } from '../../app/hooks';
+import { useActor, useEngagementRecords } from '../../app/hooks';
+import { compareReferences, type Control } from '@shared/domain/planning';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useAction } from '../../app/useAction';
 import { updateEngagement } from '../engagements/commands';
@@ -33,6 +34,7 @@ export function ScopePage({
   const actor = useActor();
   const run = useAction();
   const scopes = useLiveQuery(() => listCriterionScopes(db, engagement.id), [engagement.id]);
+  const controls = useEngagementRecords<Control>('controls', engagement.id);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [marking, setMarking] = useState<Criterion | null>(null);
@@ -234,6 +236,10 @@ export function ScopePage({
         <NotApplicableDialog
           criterion={marking}
           initialReason={scopes?.find((sc) => sc.criterionId === marking.id)?.reason ?? ''}
+          mappedControls={(controls ?? [])
+            .filter((c) => c.status !== 'retired' && c.criteria.includes(marking.id))
+            .map((c) => c.reference)
+            .sort(compareReferences)}
           onClose={() => setMarking(null)}
           onConfirm={(reason) =>
             setCriterionApplicability(repository, actor, engagement.id, {

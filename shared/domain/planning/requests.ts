@@ -126,3 +126,16 @@ export function emptyRequestFields(number: number): RequestFields {
     evidenceIds: [],
   };
 }
+
+/** Still owed and due within `days` days (today included): shown in amber before it turns overdue. */
+export function isDueSoon(
+  r: Pick<Request, 'status' | 'dueOn' | 'deleted'>,
+  today: string,
+  days = 3,
+): boolean {
+  if (r.deleted || !OUTSTANDING_REQUEST_STATUSES.has(r.status) || r.dueOn === null || r.dueOn < today)
+    return false;
+  const limit = new Date(`${today}T00:00:00Z`);
+  limit.setUTCDate(limit.getUTCDate() + days);
+  return r.dueOn <= limit.toISOString().slice(0, 10);
+}

@@ -8,6 +8,7 @@ import {
   controlFieldsSchema,
   emptyControlFields,
   formatRequestNumber,
+  isDueSoon,
   isOverdue,
   nextFreeReference,
   nextRequestNumber,
@@ -166,6 +167,15 @@ describe('requests', () => {
     expect(isOverdue({ ...r, status: 'submitted' }, '2026-04-01')).toBe(false);
     expect(isOverdue({ ...r, status: 'returned' }, '2026-04-01')).toBe(true);
     expect(isOverdue({ ...r, dueOn: null }, '2026-04-01')).toBe(false);
+  });
+
+  it('is due soon in the three days before its due date, while still owed', () => {
+    const r = { status: 'open' as const, dueOn: '2026-03-10', deleted: false };
+    expect(isDueSoon(r, '2026-03-07')).toBe(true);
+    expect(isDueSoon(r, '2026-03-10')).toBe(true);
+    expect(isDueSoon(r, '2026-03-06')).toBe(false);
+    expect(isDueSoon(r, '2026-03-11')).toBe(false); // overdue instead
+    expect(isDueSoon({ ...r, status: 'submitted' }, '2026-03-09')).toBe(false);
   });
 
   it('refuses a due date before the request date', () => {
