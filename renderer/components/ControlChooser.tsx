@@ -8,9 +8,11 @@ interface Props {
   value: readonly string[];
   onChange(ids: string[]): void;
   disabled?: boolean;
+  /** References of deleted controls, to name links that still point to one. */
+  deletedReferences?: ReadonlyMap<string, string>;
 }
 
-export function ControlChooser({ label, controls, value, onChange, disabled }: Props) {
+export function ControlChooser({ label, controls, value, onChange, disabled, deletedReferences }: Props) {
   const [query, setQuery] = useState('');
   const selected = new Set(value);
   const options = useMemo(
@@ -60,8 +62,8 @@ export function ControlChooser({ label, controls, value, onChange, disabled }: P
             <li key={id}>
               <label className="checkbox">
                 <input type="checkbox" checked onChange={() => onChange(value.filter((v) => v !== id))} />
-                <span className="muted">Deleted control</span>
-                <span className="chooser-title muted">untick to remove the link</span>
+                <span className="muted">{deletedReferences?.get(id) ?? 'Deleted control'}</span>
+                <span className="chooser-title muted">deleted control: untick to remove the link</span>
               </label>
             </li>
           ))}

@@ -3,7 +3,7 @@
  * organization's monitoring controls over them; complementary user entity controls, kept apart from mere
  * user entity responsibilities. These feed description sections DC 6 and DC 7 and the assertion.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatDate, type Engagement } from '@shared/domain/engagement';
 import {
   compareReferences,
@@ -43,13 +43,15 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
   const orgs = useEngagementRecords<SubserviceOrg>('subserviceOrgs', engagement.id);
   const csocs = useEngagementRecords<Csoc>('csocs', engagement.id);
   const uecs = useEngagementRecords<UserEntityControl>('userEntityControls', engagement.id);
-  const controls = useEngagementRecords<Control>('controls', engagement.id);
+  // Deleted controls too, so a monitoring link to one is named rather than hidden.
+  const allControls = useEngagementRecords<Control>('controls', engagement.id, true);
+  const controls = useMemo(() => allControls?.filter((c) => !c.deleted), [allControls]);
   const criteria = useScopedCriteria(engagement);
   const [editing, setEditing] = useState<Editing | null>(null);
   const readOnly = isReadOnly(engagement) || !actor;
 
   if (!orgs || !csocs || !uecs || !controls || !criteria) return <p className="page muted">Loading…</p>;
-  const refs = new Map(controls.map((c) => [c.id, c]));
+  const refs = new Map((allControls ?? []).map((c) => [c.id, c]));
   const sortedOrgs = [...orgs].sort((a, b) => a.name.localeCompare(b.name));
   const cuecs = uecs
     .filter((u) => u.kind === 'cuec')
@@ -201,6 +203,7 @@ export function ComplementaryPage({ engagement }: { engagement: Engagement }) {
                       <span key={c.id}>
                         {i > 0 ? ', ' : ''}
                         <a href={`#/engagements/${engagement.id}/controls/${c.id}`}>{c.reference}</a>
+                        {c.deleted ? <span className="muted"> (deleted)</span> : null}
                       </span>
                     ))
                   ) : (

@@ -8,7 +8,7 @@ import { criteriaForCategories } from '@shared/domain/criteria';
 import { Dialog } from '../../components/Dialog';
 import { db } from '../../db';
 import { engagementRecords, listEngagements } from '../../db/queries';
-import { formatRequestNumber, type Control, type Request } from '@shared/domain/planning';
+import { formatRequestNumber, type Control, type Request, type SubserviceOrg } from '@shared/domain/planning';
 import { useAppStore } from '../../store';
 import { AREA_LABELS, ENGAGEMENT_AREAS, type EngagementArea, type Route } from '../../store/route';
 
@@ -37,6 +37,10 @@ export function JumpDialog() {
   const currentId = route.name === 'engagement' ? route.id : null;
   const controls = useLiveQuery(
     async () => (currentId ? await engagementRecords<Control>(db, 'controls', currentId) : []),
+    [currentId],
+  );
+  const vendors = useLiveQuery(
+    async () => (currentId ? await engagementRecords<SubserviceOrg>(db, 'subserviceOrgs', currentId) : []),
     [currentId],
   );
   const requests = useLiveQuery(
@@ -72,6 +76,14 @@ export function JumpDialog() {
           route: at('controls', c.id),
         });
       }
+      for (const o of vendors ?? []) {
+        list.push({
+          key: `vendor:${o.id}`,
+          label: o.name,
+          detail: 'Subservice organization',
+          route: at('complementary'),
+        });
+      }
       for (const r of requests ?? []) {
         list.push({
           key: `request:${r.id}`,
@@ -105,7 +117,7 @@ export function JumpDialog() {
       });
     }
     return list;
-  }, [engagements, route, controls, requests]);
+  }, [engagements, route, controls, requests, vendors]);
 
   const results = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);

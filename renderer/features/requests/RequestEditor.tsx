@@ -30,10 +30,11 @@ interface Props {
   actor: Actor;
   readOnly: boolean;
   controls: readonly Control[];
+  deletedReferences?: ReadonlyMap<string, string>;
   onClose(): void;
 }
 
-export function RequestEditor({ request, actor, readOnly, controls, onClose }: Props) {
+export function RequestEditor({ request, actor, readOnly, controls, deletedReferences, onClose }: Props) {
   const { draft, errors, state, change, flush } = useRecordAutosave<Request, RequestFields>({
     record: request,
     fields: requestFields,
@@ -164,6 +165,7 @@ export function RequestEditor({ request, actor, readOnly, controls, onClose }: P
           label="Related controls"
           controls={controls}
           value={draft.controlIds}
+          deletedReferences={deletedReferences}
           disabled={readOnly}
           onChange={(ids) => change({ controlIds: ids })}
         />

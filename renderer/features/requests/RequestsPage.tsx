@@ -72,7 +72,12 @@ export function RequestsPage({
   const run = useAction();
   const navigate = useAppStore((s) => s.navigate);
   const requests = useEngagementRecords<Request>('requests', engagement.id);
-  const controls = useEngagementRecords<Control>('controls', engagement.id);
+  const allControls = useEngagementRecords<Control>('controls', engagement.id, true);
+  const controls = useMemo(() => allControls?.filter((c) => !c.deleted), [allControls]);
+  const deletedReferences = useMemo(
+    () => new Map((allControls ?? []).filter((c) => c.deleted).map((c) => [c.id, c.reference])),
+    [allControls],
+  );
   const readOnly = isReadOnly(engagement) || !actor;
   const today = localIsoDate();
   const [query, setQuery] = useState('');
@@ -511,6 +516,7 @@ export function RequestsPage({
               actor={actor}
               readOnly={readOnly}
               controls={controls}
+              deletedReferences={deletedReferences}
               onClose={() => {
                 const closed = selected.id;
                 select(null);

@@ -136,6 +136,17 @@ export function subserviceReportFindings(
     }
     return findings;
   }
+  if (
+    engagement.kind === 'soc2-type2' &&
+    (org.reportType === 'soc2-type1' || org.reportType === 'soc1-type1')
+  ) {
+    findings.push('Their report is a Type 1: it covers design at a date, not operation over your period.');
+  }
+  if (org.reportType === 'soc1-type2' || org.reportType === 'soc1-type1') {
+    findings.push(
+      'A SOC 1 report covers controls over financial reporting: check it addresses the CSOCs you rely on.',
+    );
+  }
   const end = engagement.kind === 'soc2-type2' ? engagement.periodEnd : engagement.asOfDate;
   const start = engagement.kind === 'soc2-type2' ? engagement.periodStart : engagement.asOfDate;
   if (!org.reportPeriodEnd) findings.push('The period (or date) of their report is not recorded.');

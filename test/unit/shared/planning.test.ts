@@ -330,6 +330,15 @@ describe('subservice organization reports', () => {
         formatDate,
       ),
     ).toEqual([]);
+    const covering = { ...org, reportPeriodEnd: '2026-12-31', reportOpinion: 'unmodified' as const };
+    expect(
+      subserviceReportFindings({ ...covering, reportType: 'soc2-type1' }, engagement, formatDate),
+    ).toEqual(['Their report is a Type 1: it covers design at a date, not operation over your period.']);
+    expect(
+      subserviceReportFindings({ ...covering, reportType: 'soc1-type2' }, engagement, formatDate),
+    ).toEqual([
+      'A SOC 1 report covers controls over financial reporting: check it addresses the CSOCs you rely on.',
+    ]);
     expect(subserviceReportFindings({ ...org, reportType: 'none' }, engagement, formatDate)).toEqual([
       'No report reviewed: record how the CSOCs at this carved-out vendor are supported.',
     ]);
