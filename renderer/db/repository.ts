@@ -106,7 +106,7 @@ export class Repository {
       const planned: Planned[] = [];
       const heads = new Map<string, ChainHead>();
       const pending = new Map<string, Fields>(); // records already changed earlier in this batch
-      const uniques = new Map<string, Map<string, string>>(); // entity:engagement → unique key → record id
+      const uniques = new Map<string, UniqueIndex>(); // per entity and engagement
       const at = this.now().toISOString();
       for (const m of mutations) {
         const def = ENTITIES[m.entity];
@@ -206,32 +206,30 @@ export class Repository {
     entity: EntityName,
     def: EntityDefinition,
     after: Fields,
-    uniques: Map<string, Map<string, string>>,
+    uniques: Map<string, UniqueIndex>,
   ): Promise<void> {
     const rule = def.unique;
     if (!rule) return;
     const indexKey = `${entity}:${String(after.engagementId)}`;
     let index = uniques.get(indexKey);
     if (!index) {
-      index = new Map();
+      index = new UniqueIndex();
       const rows = (await this.db
         .table(def.table)
         .where('engagementId')
         .equals(String(after.engagementId))
         .toArray()) as Fields[];
       for (const row of rows) {
-        if (row.deleted && !rule.includeDeleted) continue;
-        const key = rule.key(row[rule.field]);
-        if (key) index.set(key, String(row.id));
+        if (!row.deleted || rule.includeDeleted) index.set(rule.key(row[rule.field]), String(row.id));
       }
       uniques.set(indexKey, index);
     }
     const id = String(after.id);
-    for (const [key, holder] of index) if (holder === id) index.delete(key);
+    index.remove(id); // its old value is free again (a rename, a delete)
     if (after.deleted && !rule.includeDeleted) return;
     const key = rule.key(after[rule.field]);
     if (!key) return;
-    if (index.has(key)) {
+    if (index.holder(key) !== undefined) {
       const message = rule.message(after[rule.field]);
       throw new ValidationError(message, { [rule.field]: message });
     }
@@ -294,6 +292,29 @@ export class Repository {
       }
     });
     return this.nodeId ?? fresh;
+  }
+}
+
+/** Unique values of one entity in one engagement, both ways, so a record's old value is freed in O(1). */
+class UniqueIndex {
+  private readonly byKey = new Map<string, string>();
+  private readonly byId = new Map<string, string>();
+
+  set(key: string, id: string): void {
+    if (!key) return; // empty values are not compared
+    this.byKey.set(key, id);
+    this.byId.set(id, key);
+  }
+
+  holder(key: string): string | undefined {
+    return this.byKey.get(key);
+  }
+
+  remove(id: string): void {
+    const key = this.byId.get(id);
+    if (key === undefined) return;
+    this.byId.delete(id);
+    if (this.byKey.get(key) === id) this.byKey.delete(key);
   }
 }
 

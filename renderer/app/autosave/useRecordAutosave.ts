@@ -89,7 +89,8 @@ export function useRecordAutosave<R, F extends Fields>(options: Options<R, F>) {
   const [state, setState] = useState<SaveState>(() =>
     Object.keys(patch).length > 0 ? { kind: 'pending' } : { kind: 'saved' },
   );
-  const stored = useMemo(() => options.fields(record), [record]); // eslint-disable-line react-hooks/exhaustive-deps -- fields() is a pure projection
+  const { fields } = options; // pass a function defined once (module level), not a new one per render
+  const stored = useMemo(() => fields(record), [fields, record]);
   const draft = useMemo(() => (readOnly ? stored : { ...stored, ...patch }), [stored, patch, readOnly]);
 
   const latest = useRef(record);

@@ -16,6 +16,7 @@ import {
   type ControlFields,
 } from '@shared/domain/planning';
 import type { ScopedCriterion } from '@shared/domain/engagement';
+import { withoutMeta } from '@shared/domain/records';
 import { repository, type Actor } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { CriteriaPicker } from '../../components/CriteriaPicker';
@@ -25,10 +26,8 @@ import { useAction } from '../../app/useAction';
 import { duplicateControl, restoreControls, updateControl } from './commands';
 import { DeleteControlsDialog } from './DeleteControlsDialog';
 
-function controlFields(c: Control): ControlFields {
-  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...fields } = c;
-  void [id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted];
-  return fields;
+function controlFields(r: Control): ControlFields {
+  return withoutMeta(r);
 }
 
 interface Props {

@@ -8,6 +8,7 @@ import {
   type ControlFields,
 } from '@shared/domain/planning';
 import { ValidationError } from '@shared/domain/errors';
+import { withoutMeta } from '@shared/domain/records';
 import type { Actor, Repository } from '../../db';
 import { engagementRecords } from '../../db/queries';
 import { createRecord, setDeleted, updateRecord } from '../../db/records';
@@ -41,10 +42,8 @@ export function updateControl(
 export async function duplicateControl(repo: Repository, actor: Actor, control: Control): Promise<Control> {
   const all = await engagementRecords<Control>(repo.db, 'controls', control.engagementId);
   const taken = new Set(all.map((c) => referenceKey(c.reference)));
-  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...fields } = control;
-  void [id, createdAt, updatedAt, updatedBy, rev, clock, deleted];
-  return createControl(repo, actor, engagementId, {
-    ...fields,
+  return createControl(repo, actor, control.engagementId, {
+    ...withoutMeta(control),
     reference: nextFreeReference(control.reference, taken),
     status: 'draft',
   });

@@ -9,24 +9,18 @@ import {
   assertionMismatches,
   assertionTemplate,
   ASSERTION_KEY,
-  descriptionSectionShape,
-  SECTION_STATUSES,
-  SECTION_STATUS_LABELS,
   type DescriptionSection,
   type SubserviceOrg,
 } from '@shared/domain/planning';
-import { z } from 'zod';
 import { repository, type Actor } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { useAction } from '../../app/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { StructuredText } from '../../components/StructuredText';
-import { saveSection } from './commands';
+import { saveSection, sectionFields, sectionFieldsSchema, type SectionFields } from './commands';
+import { SectionStatusSelect } from './SectionStatusSelect';
 import { TextEditor } from './TextEditor';
-
-type Fields = Pick<DescriptionSection, 'body' | 'status'>;
-const fieldsSchema = z.object({ body: descriptionSectionShape.body, status: descriptionSectionShape.status });
 
 interface Props {
   engagement: Engagement;
@@ -94,10 +88,10 @@ function EditedAssertion({
   hasCuecs,
 }: Props & { record: DescriptionSection; template: string }) {
   const [resetting, setResetting] = useState(false);
-  const { draft, errors, state, change, flush } = useRecordAutosave<DescriptionSection, Fields>({
+  const { draft, errors, state, change, flush } = useRecordAutosave<DescriptionSection, SectionFields>({
     record,
-    fields: (r) => ({ body: r.body, status: r.status }),
-    schema: fieldsSchema,
+    fields: sectionFields,
+    schema: sectionFieldsSchema,
     save: (current, patch) => saveSection(repository, actor, engagement.id, ASSERTION_KEY, current, patch),
     draftKey: `section.${engagement.id}.${ASSERTION_KEY}.${actor.id}`,
     readOnly,
@@ -113,20 +107,11 @@ function EditedAssertion({
     >
       <header className="detail-header">
         <h2 id="section-title">Management&apos;s assertion</h2>
-        <label className="inline-field">
-          Status
-          <select
-            value={draft.status}
-            disabled={readOnly}
-            onChange={(e) => change({ status: e.target.value as Fields['status'] })}
-          >
-            {SECTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {SECTION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SectionStatusSelect
+          value={draft.status}
+          readOnly={readOnly}
+          onChange={(status) => change({ status })}
+        />
       </header>
       <SaveStatus state={state} />
       {missing.length > 0 ? (

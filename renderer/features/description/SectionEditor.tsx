@@ -1,26 +1,18 @@
 /** One system description section: guidance, content from records where relevant, the text and its status. */
 import {
-  descriptionSectionShape,
   generatedSectionText,
-  SECTION_STATUSES,
-  SECTION_STATUS_LABELS,
   type DescriptionSection,
   type DescriptionSectionDefinition,
   type GeneratedContext,
 } from '@shared/domain/planning';
-import { z } from 'zod';
 import { repository, type Actor } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { SaveStatus } from '../../components/SaveStatus';
 import { StructuredText } from '../../components/StructuredText';
-import { saveSection } from './commands';
+import { saveSection, sectionFields, sectionFieldsSchema, type SectionFields } from './commands';
+import { SectionStatusSelect } from './SectionStatusSelect';
 import { TextEditor } from './TextEditor';
 
-type SectionFields = Pick<DescriptionSection, 'body' | 'status'>;
-const sectionFieldsSchema = z.object({
-  body: descriptionSectionShape.body,
-  status: descriptionSectionShape.status,
-});
 type Editable = DescriptionSection | { id: ''; body: string; status: 'not-started' };
 
 const GENERATED_SOURCE: Record<
@@ -63,7 +55,7 @@ export function SectionEditor({ engagementId, definition, record, actor, readOnl
   const editable: Editable = record ?? { id: '', body: '', status: 'not-started' };
   const { draft, errors, state, change, flush } = useRecordAutosave<Editable, SectionFields>({
     record: editable,
-    fields: (r) => ({ body: r.body, status: r.status }),
+    fields: sectionFields,
     schema: sectionFieldsSchema,
     save: (current, patch) =>
       saveSection(
@@ -92,20 +84,11 @@ export function SectionEditor({ engagementId, definition, record, actor, readOnl
           {definition.dc ? <span className="muted num">{definition.dc} · </span> : null}
           {definition.title}
         </h2>
-        <label className="inline-field">
-          Status
-          <select
-            value={draft.status}
-            disabled={readOnly}
-            onChange={(e) => change({ status: e.target.value as SectionFields['status'] })}
-          >
-            {SECTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {SECTION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SectionStatusSelect
+          value={draft.status}
+          readOnly={readOnly}
+          onChange={(status) => change({ status })}
+        />
       </header>
       <p className="guidance">{definition.guidance}</p>
       <SaveStatus state={state} />

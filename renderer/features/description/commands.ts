@@ -1,5 +1,6 @@
 /** System description sections and the assertion, created on first edit. */
-import type { DescriptionSection } from '@shared/domain/planning';
+import { z } from 'zod';
+import { descriptionSectionShape, type DescriptionSection } from '@shared/domain/planning';
 import type { Actor, Repository } from '../../db';
 import { createRecord, updateRecord } from '../../db/records';
 
@@ -33,3 +34,11 @@ export async function saveSection(
     status: patch.status ?? (patch.body ? 'drafting' : 'not-started'),
   });
 }
+
+/** What a section editor edits, and how it is validated before saving. */
+export type SectionFields = Pick<DescriptionSection, 'body' | 'status'>;
+export const sectionFieldsSchema = z.object({
+  body: descriptionSectionShape.body,
+  status: descriptionSectionShape.status,
+});
+export const sectionFields = (s: SectionFields): SectionFields => ({ body: s.body, status: s.status });

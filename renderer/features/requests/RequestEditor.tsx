@@ -12,6 +12,7 @@ import {
   type Request,
   type RequestFields,
 } from '@shared/domain/planning';
+import { withoutMeta } from '@shared/domain/records';
 import { repository, type Actor } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { ControlChooser } from '../../components/ControlChooser';
@@ -20,9 +21,7 @@ import { SaveStatus } from '../../components/SaveStatus';
 import { updateRequest } from './commands';
 
 function requestFields(r: Request): RequestFields {
-  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...fields } = r;
-  void [id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted];
-  return fields;
+  return withoutMeta(r);
 }
 
 interface Props {

@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { TRUST_SERVICES_CATEGORIES } from '../criteria/catalog';
-import { engagementRecordMetaSchema, isoDateSchema, isValidIsoDate, uuidSchema } from '../records/base';
+import {
+  engagementRecordMetaSchema,
+  isoDateSchema,
+  isValidIsoDate,
+  uuidSchema,
+  withoutMeta,
+} from '../records/base';
 import { monthsBetween } from './dates';
 
 export const ENGAGEMENT_KINDS = ['soc2-type2', 'soc2-type1', 'readiness'] as const;
@@ -90,9 +96,7 @@ export type Engagement = z.output<typeof engagementSchema>;
 
 /** The editable fields of a stored engagement (its record bookkeeping removed). */
 export function engagementFields(e: Engagement): EngagementFields {
-  const { id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted, ...fields } = e;
-  void [id, engagementId, createdAt, updatedAt, updatedBy, rev, clock, deleted];
-  return fields;
+  return withoutMeta(e);
 }
 
 /** Defaults for a new engagement form. */

@@ -60,3 +60,12 @@ export function isValidIsoDate(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+export type MetaField = (typeof META_FIELDS)[number];
+
+/** The fields an auditor edits: the record without its bookkeeping (id, revision, stamps, tombstone). */
+export function withoutMeta<T extends object>(record: T): Omit<T, MetaField> {
+  const copy = { ...record } as Record<string, unknown>; // a plain record: its own enumerable fields
+  for (const field of META_FIELDS) delete copy[field];
+  return copy as Omit<T, MetaField>; // exactly the meta keys were removed
+}
