@@ -11,6 +11,11 @@ import { CoveragePage } from '../features/coverage/CoveragePage';
 import { ComplementaryPage } from '../features/complementary/ComplementaryPage';
 import { DescriptionPage } from '../features/description/DescriptionPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
+import { InterviewsPage } from '../features/interviews/InterviewsPage';
+import { WalkthroughsPage } from '../features/walkthroughs/WalkthroughsPage';
+import { TestsPage } from '../features/testing/TestsPage';
+import { ExceptionsPage } from '../features/exceptions/ExceptionsPage';
+import { EvidencePage } from '../features/evidence/EvidencePage';
 
 export function EngagementView({
   id,
@@ -48,6 +53,16 @@ export function EngagementView({
       return <DescriptionPage key={engagement.id} engagement={engagement} sectionKey={item} />;
     case 'requests':
       return <RequestsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+    case 'interviews':
+      return <InterviewsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+    case 'walkthroughs':
+      return <WalkthroughsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+    case 'tests':
+      return <TestsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+    case 'exceptions':
+      return <ExceptionsPage key={engagement.id} engagement={engagement} />;
+    case 'evidence':
+      return <EvidencePage key={engagement.id} engagement={engagement} selectedId={item} />;
     default:
       return <OverviewPage key={engagement.id} engagement={engagement} />;
   }

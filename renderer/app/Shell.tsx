@@ -4,13 +4,11 @@ import { ENGAGEMENT_KIND_LABELS, formatPeriod } from '@shared/domain/engagement'
 import { db } from '../db';
 import { getEngagement } from '../db/queries';
 import { useAppStore } from '../store';
-import { AREA_LABELS, ENGAGEMENT_AREAS } from '../store/route';
+import { AREA_GROUPS, AREA_LABELS } from '../store/route';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { EngagementsPage } from '../features/engagements/EngagementsPage';
 import { EngagementView } from './EngagementView';
 import { StorageWarning } from './StorageWarning';
-
-const AREAS = ENGAGEMENT_AREAS.map((area) => ({ area, label: AREA_LABELS[area] }));
 
 export function Shell() {
   const route = useAppStore((s) => s.route);
@@ -69,18 +67,23 @@ export function Shell() {
             <p className="nav-section" title={engagement.serviceOrganization}>
               {engagement.serviceOrganization}
             </p>
-            <ul>
-              {AREAS.map(({ area, label }) => (
-                <li key={area}>
-                  <a
-                    href={`#/engagements/${engagement.id}/${area}`}
-                    aria-current={route.area === area ? 'page' : undefined}
-                  >
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {AREA_GROUPS.map((group) => (
+              <div key={group.label ?? 'top'} role="group" aria-label={group.label ?? 'Engagement'}>
+                {group.label ? <p className="nav-group">{group.label}</p> : null}
+                <ul>
+                  {group.areas.map((area) => (
+                    <li key={area}>
+                      <a
+                        href={`#/engagements/${engagement.id}/${area}`}
+                        aria-current={route.area === area ? 'page' : undefined}
+                      >
+                        {AREA_LABELS[area]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
           </>
         ) : null}
       </nav>

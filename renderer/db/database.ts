@@ -10,12 +10,30 @@ import type {
   SubserviceOrg,
   UserEntityControl,
 } from '@shared/domain/planning';
+import type {
+  ControlException,
+  ControlTest,
+  Evidence,
+  Interview,
+  SampleItem,
+  Tickmark,
+  Walkthrough,
+} from '@shared/domain/fieldwork';
+import type { FirmSettings } from '@shared/domain/settings';
 import type { Profile } from '@shared/domain/profile';
 import { applySchema, LATEST_SCHEMA_VERSION } from './schema';
 
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** The bytes of an evidence file, stored once per hash whatever the number of records pointing at it. */
+export interface BlobRow {
+  sha256: string;
+  blob: Blob;
+  size: number;
+  storedAt: string;
 }
 
 export const DEFAULT_DB_NAME = 'fieldwork';
@@ -30,6 +48,15 @@ export class FieldworkDatabase extends Dexie {
   userEntityControls!: Table<UserEntityControl, string>;
   requests!: Table<Request, string>;
   descriptionSections!: Table<DescriptionSection, string>;
+  evidence!: Table<Evidence, string>;
+  blobs!: Table<BlobRow, string>;
+  interviews!: Table<Interview, string>;
+  walkthroughs!: Table<Walkthrough, string>;
+  tests!: Table<ControlTest, string>;
+  sampleItems!: Table<SampleItem, string>;
+  exceptions!: Table<ControlException, string>;
+  tickmarks!: Table<Tickmark, string>;
+  settings!: Table<FirmSettings, string>;
   auditEvents!: Table<AuditEvent, [string, number]>;
   chainHeads!: Table<ChainHead, string>;
   meta!: Table<MetaRow, string>;

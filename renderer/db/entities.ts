@@ -15,6 +15,17 @@ import {
   subserviceOrgSchema,
   userEntityControlSchema,
 } from '@shared/domain/planning';
+import {
+  controlTestSchema,
+  evidenceSchema,
+  exceptionSchema,
+  formatExceptionNumber,
+  interviewSchema,
+  sampleItemSchema,
+  tickmarkSchema,
+  walkthroughSchema,
+} from '@shared/domain/fieldwork';
+import { firmSettingsSchema } from '@shared/domain/settings';
 import { profileSchema } from '@shared/domain/profile';
 
 /** Chain id for machine-level records (profiles), which belong to no engagement. */
@@ -29,7 +40,15 @@ export type TableName =
   | 'csocs'
   | 'userEntityControls'
   | 'requests'
-  | 'descriptionSections';
+  | 'descriptionSections'
+  | 'evidence'
+  | 'interviews'
+  | 'walkthroughs'
+  | 'tests'
+  | 'sampleItems'
+  | 'exceptions'
+  | 'tickmarks'
+  | 'settings';
 
 /** A field whose value must be unique among an engagement's records of one entity. */
 export interface UniqueRule {
@@ -108,6 +127,51 @@ export const ENTITIES = {
       includeDeleted: true,
       message: () => 'This description section already exists.',
     },
+  },
+  evidence: { table: 'evidence', schema: evidenceSchema, label: 'Evidence', engagementScoped: true },
+  interview: { table: 'interviews', schema: interviewSchema, label: 'Interview', engagementScoped: true },
+  walkthrough: {
+    table: 'walkthroughs',
+    schema: walkthroughSchema,
+    label: 'Walkthrough',
+    engagementScoped: true,
+  },
+  controlTest: {
+    table: 'tests',
+    schema: controlTestSchema,
+    label: 'Test',
+    engagementScoped: true,
+    unique: {
+      field: 'reference',
+      key: (v) => referenceKey(String(v)),
+      includeDeleted: false,
+      message: (v) => `Another test already uses the reference ${String(v)}.`,
+    },
+  },
+  sampleItem: {
+    table: 'sampleItems',
+    schema: sampleItemSchema,
+    label: 'Sample item',
+    engagementScoped: true,
+  },
+  exception: {
+    table: 'exceptions',
+    schema: exceptionSchema,
+    label: 'Exception',
+    engagementScoped: true,
+    unique: {
+      field: 'number',
+      key: (v) => String(v),
+      includeDeleted: true,
+      message: (v) => `${formatExceptionNumber(Number(v))} is already used in this engagement.`,
+    },
+  },
+  tickmark: { table: 'tickmarks', schema: tickmarkSchema, label: 'Tickmark', engagementScoped: true },
+  firmSettings: {
+    table: 'settings',
+    schema: firmSettingsSchema,
+    label: 'Firm settings',
+    engagementScoped: false,
   },
 } as const satisfies Record<string, EntityDefinition>;
 

@@ -37,7 +37,7 @@ export async function verifyChain(db: FieldworkDatabase, chain: string): Promise
 /** The live (not deleted) records of one engagement in a planning table. */
 export async function engagementRecords<T extends { deleted: boolean }>(
   db: FieldworkDatabase,
-  table: Exclude<TableName, 'engagements' | 'profiles'>,
+  table: Exclude<TableName, 'engagements' | 'profiles' | 'settings'>,
   engagementId: string,
   options: { includeDeleted?: boolean } = {},
 ): Promise<T[]> {

@@ -34,6 +34,17 @@ export interface Actor {
 
 type Fields = Record<string, unknown>;
 
+/** File bytes written with the records that point at them (evidence), in the same transaction. */
+export interface BlobWrite {
+  sha256: string;
+  blob: Blob;
+}
+
+export interface MutateOptions {
+  /** Stored only when no row holds the hash yet: the same bytes are kept once. */
+  blobs?: readonly BlobWrite[];
+}
+
 export type Mutation =
   | { entity: EntityName; op: 'create'; fields: Fields; id?: string }
   | { entity: EntityName; op: 'update'; id: string; patch: Fields; expectedRev?: number }
@@ -66,13 +77,17 @@ export class Repository {
    * Applies the mutations atomically and returns the written records, in order. Calls from this window
    * run one after another (a queue), so only another window or tab can make a write retry.
    */
-  mutate(mutations: readonly Mutation[], actor: Actor): Promise<Fields[]> {
-    const run = this.queue.then(() => this.mutateNow(mutations, actor));
+  mutate(mutations: readonly Mutation[], actor: Actor, options: MutateOptions = {}): Promise<Fields[]> {
+    const run = this.queue.then(() => this.mutateNow(mutations, actor, options.blobs ?? []));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async mutateNow(mutations: readonly Mutation[], actor: Actor): Promise<Fields[]> {
+  private async mutateNow(
+    mutations: readonly Mutation[],
+    actor: Actor,
+    blobs: readonly BlobWrite[],
+  ): Promise<Fields[]> {
     if (mutations.length === 0) return [];
     if (!actor.id) throw new Error('No auditor is signed in; choose a profile first.');
     const nodeId = await this.getNodeId();
@@ -80,7 +95,7 @@ export class Repository {
       const { planned, heads } = await this.plan(mutations, actor, nodeId);
       const events = await this.hashEvents(planned, heads);
       try {
-        await this.write(planned, events, heads);
+        await this.write(planned, events, heads, blobs);
         return planned.map((p) => p.after);
       } catch (error) {
         if (error instanceof RetryError) {
@@ -98,7 +113,8 @@ export class Repository {
     // Only tables this database declares: tests open older schema versions to seed them.
     const declared = new Set(db.tables.map((t) => t.name));
     const tables = ALL_TABLES.filter((name) => declared.has(name)).map((name) => db.table(name));
-    return [...tables, db.auditEvents, db.chainHeads];
+    const extra = declared.has('blobs') ? [db.blobs] : [];
+    return [...tables, ...extra, db.auditEvents, db.chainHeads];
   }
 
   private async plan(mutations: readonly Mutation[], actor: Actor, nodeId: string) {
@@ -251,7 +267,12 @@ export class Repository {
     return events;
   }
 
-  private async write(planned: Planned[], events: AuditEvent[], heads: Map<string, ChainHead>) {
+  private async write(
+    planned: Planned[],
+    events: AuditEvent[],
+    heads: Map<string, ChainHead>,
+    blobs: readonly BlobWrite[],
+  ) {
     await this.db.transaction('rw', this.tables(), async () => {
       for (const [chain, head] of heads) {
         const current = (await this.db.chainHeads.get(chain)) ?? { chain, seq: 0, hash: GENESIS_HASH };
@@ -265,6 +286,12 @@ export class Repository {
         const current = (await this.db.table(ENTITIES[p.entity].table).get(String(p.after.id))) as
           Fields | undefined; // rows of this table are records
         if ((current?.rev ?? 0) !== (p.before?.rev ?? 0)) throw new RetryError();
+      }
+      const storedAt = this.now().toISOString();
+      for (const b of blobs) {
+        // A File is stored by reference to its bytes (IndexedDB copies them); an existing hash is kept.
+        if ((await this.db.blobs.where('sha256').equals(b.sha256).count()) > 0) continue;
+        await this.db.blobs.add({ sha256: b.sha256, blob: b.blob, size: b.blob.size, storedAt });
       }
       for (const p of planned) await this.db.table(ENTITIES[p.entity].table).put(p.after);
       await this.db.auditEvents.bulkAdd(events);

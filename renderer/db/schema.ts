@@ -39,6 +39,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       descriptionSections: 'id, engagementId, &[engagementId+key]',
     },
   },
+  {
+    version: 3,
+    description:
+      'fieldwork: evidence records and their file bytes (blobs, one row per SHA-256), interviews, walkthroughs, tests of controls, sample items, exceptions (number unique per engagement), tickmark legend; firm settings',
+    stores: {
+      evidence: 'id, engagementId',
+      blobs: 'sha256',
+      interviews: 'id, engagementId',
+      walkthroughs: 'id, engagementId',
+      tests: 'id, engagementId, controlId',
+      sampleItems: 'id, engagementId, testId',
+      exceptions: 'id, engagementId, testId, &[engagementId+number]',
+      tickmarks: 'id, engagementId',
+      settings: 'id',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

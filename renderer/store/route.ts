@@ -13,6 +13,11 @@ export const ENGAGEMENT_AREAS = [
   'complementary',
   'description',
   'requests',
+  'interviews',
+  'walkthroughs',
+  'tests',
+  'exceptions',
+  'evidence',
 ] as const;
 export type EngagementArea = (typeof ENGAGEMENT_AREAS)[number];
 export const AREA_LABELS: Record<EngagementArea, string> = {
@@ -23,7 +28,19 @@ export const AREA_LABELS: Record<EngagementArea, string> = {
   complementary: 'Subservice & CUECs',
   description: 'System description',
   requests: 'Requests (PBC)',
+  interviews: 'Interviews',
+  walkthroughs: 'Walkthroughs',
+  tests: 'Tests of controls',
+  exceptions: 'Exceptions',
+  evidence: 'Evidence',
 };
+
+/** How the navigation groups the areas (the order of ENGAGEMENT_AREAS within each group). */
+export const AREA_GROUPS: readonly { label: string | null; areas: readonly EngagementArea[] }[] = [
+  { label: null, areas: ['overview'] },
+  { label: 'Planning', areas: ['scope', 'controls', 'coverage', 'complementary', 'description', 'requests'] },
+  { label: 'Fieldwork', areas: ['interviews', 'walkthroughs', 'tests', 'exceptions', 'evidence'] },
+];
 
 export type Route =
   { name: 'engagements' } | { name: 'engagement'; id: string; area: EngagementArea; item?: string };

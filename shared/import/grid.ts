@@ -29,6 +29,19 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** The most rows imported from one sheet (up to its last non-empty row). */
 export const MAX_SHEET_ROWS = 20_000;
 
+/** What one read accepts: a control matrix is small; a population can have a million rows. */
+export interface ReadLimits {
+  maxFileBytes: number;
+  maxSheetRows: number;
+  /** Says what to keep when the file is too large, e.g. "only the control matrix". */
+  keepHint: string;
+}
+export const CONTROL_MATRIX_LIMITS: ReadLimits = {
+  maxFileBytes: MAX_FILE_BYTES,
+  maxSheetRows: MAX_SHEET_ROWS,
+  keepHint: 'save only the control matrix',
+};
+
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;
@@ -76,11 +89,11 @@ export function trimGrid(rows: Cell[][]): Cell[][] {
 }
 
 /** The refusal for a sheet with too many rows, or null. */
-export function sheetSizeRefusal(name: string, rowCount: number): string | null {
-  if (rowCount <= MAX_SHEET_ROWS) return null;
+export function sheetSizeRefusal(name: string, rowCount: number, maxRows = MAX_SHEET_ROWS): string | null {
+  if (rowCount <= maxRows) return null;
   return (
     `Sheet "${name}" has ${rowCount.toLocaleString('en-US')} rows; Fieldwork imports at most ` +
-    `${MAX_SHEET_ROWS.toLocaleString('en-US')} rows from one sheet. Delete the rows you do not need, ` +
+    `${maxRows.toLocaleString('en-US')} rows from one sheet. Delete the rows you do not need, ` +
     'or split the sheet, and try again.'
   );
 }

@@ -55,3 +55,5 @@ export {
   type ImportSummary,
 } from './preview';
 export { planImport, type ImportPlan, type ImportPlanUpdate } from './plan';
+/** Population import (the items a test samples from): see `population/index.ts`. */
+export * from './population';

@@ -94,13 +94,13 @@ function parseOrExplain(text: string, delimiter: CsvDelimiter): string[][] {
 }
 
 /** A decoded CSV text as a one-sheet grid named after the file. */
-export function readCsvText(text: string, sheetName: string): SheetGrid {
+export function readCsvText(text: string, sheetName: string, maxRows?: number): SheetGrid {
   const { delimiter, body } = splitSepLine(text);
   const records = parseOrExplain(body, delimiter ?? detectDelimiter(body));
   const rows = trimGrid(
     records.map((record) => record.map((value): Cell => (value.trim() === '' ? null : value))),
   );
-  const refusal = sheetSizeRefusal(sheetName, rows.length);
+  const refusal = sheetSizeRefusal(sheetName, rows.length, maxRows);
   if (refusal) throw new ImportError(refusal);
   return { name: sheetName, rows, hidden: false, notes: [], refusal: null };
 }

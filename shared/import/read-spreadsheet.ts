@@ -1,6 +1,6 @@
 /** The entry point for reading a file the auditor picked: decides what it is and reads it into grids. */
 import { ImportError } from './errors';
-import { MAX_FILE_BYTES, type SheetGrid } from './grid';
+import { CONTROL_MATRIX_LIMITS, type ReadLimits, type SheetGrid } from './grid';
 import { decodeText } from './encoding';
 import { readCsvText } from './read-csv';
 import { DAMAGED_WORKBOOK as DAMAGED, readXlsx } from './read-xlsx';
@@ -33,18 +33,18 @@ const REFUSALS: Partial<Record<FileKind, string>> = {
   binary: `This file is not a spreadsheet Fieldwork can read (its content is not a workbook or text). ${CHOOSE_A_SPREADSHEET}`,
 };
 
-function refuseSize(bytes: Uint8Array): void {
+function refuseSize(bytes: Uint8Array, limits: ReadLimits): void {
   if (bytes.length === 0) throw new ImportError('This file is empty. Check that you chose the right file.');
-  if (bytes.length > MAX_FILE_BYTES) {
+  if (bytes.length > limits.maxFileBytes) {
     const megabytes = (bytes.length / (1024 * 1024)).toFixed(1);
     throw new ImportError(
-      `This file is ${megabytes} MB; Fieldwork imports spreadsheets of up to ${MAX_FILE_BYTES / (1024 * 1024)} MB. ` +
-        'Delete the sheets or rows you do not need, or save only the control matrix, and try again.',
+      `This file is ${megabytes} MB; Fieldwork imports spreadsheets of up to ${limits.maxFileBytes / (1024 * 1024)} MB. ` +
+        `Delete the sheets or rows you do not need, or ${limits.keepHint}, and try again.`,
     );
   }
 }
 
-function readText(bytes: Uint8Array, fileName: string): SheetGrid[] {
+function readText(bytes: Uint8Array, fileName: string, maxRows: number): SheetGrid[] {
   const { stem, extension } = splitFileName(fileName);
   if (WORKBOOK_EXTENSIONS.has(extension)) {
     throw new ImportError(
@@ -52,7 +52,7 @@ function readText(bytes: Uint8Array, fileName: string): SheetGrid[] {
         'exported as text, rename it to .csv and try again; otherwise open it in Excel and save it as .xlsx.',
     );
   }
-  const grid = readCsvText(decodeText(bytes).text, stem || 'Sheet1');
+  const grid = readCsvText(decodeText(bytes).text, stem || 'Sheet1', maxRows);
   if (grid.rows.length === 0)
     throw new ImportError('This file has no data. Check that you chose the right file.');
   return [grid];
@@ -63,13 +63,17 @@ function readText(bytes: Uint8Array, fileName: string): SheetGrid[] {
  * an .xlsx workbook (zip), or delimited text (CSV, Excel's "Unicode text"). Anything else, or a damaged,
  * encrypted, empty or oversized file, throws an `ImportError` whose message tells the auditor what to do.
  */
-export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SheetGrid[]> {
-  refuseSize(bytes);
+export async function readSpreadsheet(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = CONTROL_MATRIX_LIMITS,
+): Promise<SheetGrid[]> {
+  refuseSize(bytes, limits);
   const kind = sniffFileKind(bytes);
-  if (kind === 'xlsx') return readXlsx(bytes);
+  if (kind === 'xlsx') return readXlsx(bytes, limits.maxSheetRows);
   if (kind === 'zip' && WORKBOOK_EXTENSIONS.has(splitFileName(fileName).extension))
     throw new ImportError(DAMAGED);
-  if (kind === 'text' || kind === 'utf16-text') return readText(bytes, fileName);
+  if (kind === 'text' || kind === 'utf16-text') return readText(bytes, fileName, limits.maxSheetRows);
   throw new ImportError(
     REFUSALS[kind] ?? `This file is not a spreadsheet Fieldwork can read. ${CHOOSE_A_SPREADSHEET}`,
   );

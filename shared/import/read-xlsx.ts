@@ -5,7 +5,7 @@
 import type * as ExcelJsModule from 'exceljs';
 import type { Cell as ExcelCell, CellValue, Row, Workbook, Worksheet } from 'exceljs';
 import { ImportError } from './errors';
-import { sheetSizeRefusal, trimGrid, type Cell, type CellNote, type SheetGrid } from './grid';
+import { MAX_SHEET_ROWS, sheetSizeRefusal, trimGrid, type Cell, type CellNote, type SheetGrid } from './grid';
 
 type ExcelModule = typeof ExcelJsModule;
 
@@ -91,10 +91,10 @@ function lastRowWithValues(sheet: Worksheet): number {
   return last;
 }
 
-function readSheet(sheet: Worksheet): SheetGrid {
+function readSheet(sheet: Worksheet, maxRows: number): SheetGrid {
   const hidden = sheet.state !== 'visible';
   const lastRow = lastRowWithValues(sheet);
-  const refusal = sheetSizeRefusal(sheet.name, lastRow);
+  const refusal = sheetSizeRefusal(sheet.name, lastRow, maxRows);
   if (refusal) return { name: sheet.name, rows: [], hidden, notes: [], refusal };
   const notes: CellNote[] = [];
   const rows: Cell[][] = [];
@@ -108,9 +108,11 @@ function readSheet(sheet: Worksheet): SheetGrid {
  * Every sheet of an .xlsx workbook that has content, in workbook order (hidden ones flagged).
  * Throws `ImportError` for a damaged file or a workbook without any data.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
+export async function readXlsx(bytes: Uint8Array, maxRows = MAX_SHEET_ROWS): Promise<SheetGrid[]> {
   const workbook = await openWorkbook(bytes);
-  const sheets = workbook.worksheets.map(readSheet).filter((s) => s.refusal !== null || s.rows.length > 0);
+  const sheets = workbook.worksheets
+    .map((sheet) => readSheet(sheet, maxRows))
+    .filter((s) => s.refusal !== null || s.rows.length > 0);
   if (sheets.length === 0) {
     throw new ImportError(
       'This workbook has no data: all of its sheets are empty. Check that you chose the right file.',

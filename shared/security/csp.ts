@@ -15,7 +15,8 @@
 /** Directive name -> sources, in the order they are written into the header. */
 export const CSP_DIRECTIVES = Object.freeze({
   'default-src': Object.freeze(["'none'"]),
-  'script-src': Object.freeze(["'self'"]),
+  // WebAssembly only (SHA-256 of evidence, PDF preview decoders); never eval of JavaScript.
+  'script-src': Object.freeze(["'self'", "'wasm-unsafe-eval'"]),
   'style-src': Object.freeze(["'self'"]),
   'img-src': Object.freeze(["'self'", 'data:', 'blob:']),
   'font-src': Object.freeze(["'self'"]),

@@ -4,19 +4,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { securityHeaders } from '../../shared/security/csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.map': 'application/json',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
+// The same content types as app://fieldwork/, so a type missing there fails here too.
+import { contentTypeFor } from '../../electron/main/protocol/content-types';
 
 export async function startStaticServer(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
@@ -29,7 +20,7 @@ export async function startStaticServer(root: string): Promise<{ url: string; cl
     readFile(file).then(
       (body) => {
         res.writeHead(200, {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': contentTypeFor(file),
           ...securityHeaders(),
         });
         res.end(body);

@@ -19,7 +19,7 @@ function directives(policy: string): Map<string, string[]> {
 describe('content security policy', () => {
   it('is exactly the strict policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
         "form-action 'none'; frame-ancestors 'none'",
     );
@@ -30,8 +30,10 @@ describe('content security policy', () => {
     expect(shared.securityHeaders()).toEqual(securityHeaders());
   });
 
-  it('has no unsafe sources and no remote hosts', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|https?:|\*/);
+  it('has no unsafe sources and no remote hosts; WebAssembly may compile, JavaScript may not be eval-ed', () => {
+    const policy = CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", '');
+    expect(policy).not.toMatch(/unsafe-|https?:|\*/);
+    expect(directives(CONTENT_SECURITY_POLICY).get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
   it('securityHeaders carries CSP, nosniff, no-referrer and COOP, and is a fresh copy', () => {
@@ -49,7 +51,7 @@ describe('content security policy', () => {
   it('dev policy adds only the dev server, its socket and inline code', () => {
     const dev = directives(devContentSecurityPolicy('http://localhost:5173/'));
     expect(dev.get('connect-src')).toEqual(["'self'", 'http://localhost:5173', 'ws://localhost:5173']);
-    expect(dev.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(dev.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'"]);
     expect(dev.get('default-src')).toEqual(["'none'"]);
     expect(dev.get('frame-ancestors')).toEqual(["'none'"]);
     expect(() => devContentSecurityPolicy('file:///x')).toThrow(/http/);

@@ -4,6 +4,8 @@
  * latest version — the pattern every later version bump extends (seed at N-1 with `new FieldworkDatabase(name, N-1)`).
  */
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../shared/domain/hash';
+import { addEvidence } from '../../renderer/features/evidence/commands';
 import { FieldworkDatabase } from '../../renderer/db/database';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../renderer/db/schema';
 import { Repository } from '../../renderer/db/repository';
@@ -93,5 +95,61 @@ describe('schema versions', () => {
     expect(await v2.controls.count()).toBe(1);
     expect(await verifyChain(v2, e.id)).toMatchObject({ ok: true, count: 2 });
     v2.close();
+  });
+
+  it('v3: a v2 database with planning data gains the fieldwork tables and takes evidence with its bytes', async () => {
+    const name = `migration-v3-${Date.now()}`;
+    const v2 = new FieldworkDatabase(name, 2);
+    const repo2 = new Repository(v2);
+    const profile = await createProfile(repo2, {
+      fullName: 'Ana López',
+      initials: 'AL',
+      firm: '',
+      role: 'staff',
+    });
+    const actor = actorOf(profile);
+    const e = await createEngagement(repo2, actor, type2Input());
+    await repo2.mutate(
+      [
+        {
+          entity: 'control',
+          op: 'create',
+          fields: {
+            ...emptyControlFields(),
+            engagementId: e.id,
+            reference: 'AC-01',
+            description: 'Approved.',
+          },
+        },
+      ],
+      actor,
+    );
+    v2.close();
+
+    const v3 = new FieldworkDatabase(name, 3);
+    await v3.open();
+    const names = v3.tables.map((t) => t.name);
+    for (const table of [
+      'evidence',
+      'blobs',
+      'interviews',
+      'walkthroughs',
+      'tests',
+      'sampleItems',
+      'exceptions',
+      'tickmarks',
+      'settings',
+    ]) {
+      expect(names).toContain(table);
+    }
+    expect(await v3.controls.count()).toBe(1);
+    const repo3 = new Repository(v3);
+    const bytes = new TextEncoder().encode('user listing as of 30 June');
+    const sha256 = await sha256Hex(bytes);
+    const file = Object.assign(new Blob([bytes], { type: 'text/plain' }), { name: 'users.txt' });
+    await addEvidence(repo3, actor, e.id, [{ file, sha256 }]);
+    expect(await v3.blobs.count()).toBe(1);
+    expect(await verifyChain(v3, e.id)).toMatchObject({ ok: true, count: 3 });
+    v3.close();
   });
 });

@@ -67,8 +67,7 @@ const requestShape = {
   /** The running comments between auditor and client (the spreadsheet's comments column). */
   comments: text(20_000),
   receivedOn: optionalDate,
-  /** Evidence records linked to this request (evidence arrives with the fieldwork issue). */
-  evidenceIds: idListSchema,
+  // Evidence received for a request is linked from the evidence record (its `links`), not from here.
 };
 
 function checkDates(r: { requestedOn: string | null; dueOn: string | null }, ctx: z.RefinementCtx): void {
@@ -123,7 +122,6 @@ export function emptyRequestFields(number: number): RequestFields {
     status: 'draft',
     comments: '',
     receivedOn: null,
-    evidenceIds: [],
   };
 }
 

@@ -1,0 +1,163 @@
+/**
+ * Interviews and walkthroughs in Chromium: record an interview (an interviewee, notes that survive a reload
+ * typed moments before it, a follow-up turned into a request), then a walkthrough with two steps, evidence
+ * attached to a step through the file chooser, design and implementation concluded; reload and find it all.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+
+useBrowserSessions();
+
+const SHOTS = '/tmp/shots';
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** The smallest valid PNG (1×1, grey): a screenshot the auditor took during the walkthrough. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCB3x2nWQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('interviews and walkthroughs', () => {
+  it('records an interview with a follow-up request and a walkthrough with step evidence, and keeps them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldwork-walkthrough-'));
+    const screenshotFile = join(dir, 'ITSM-4711 approval.png');
+    writeFileSync(screenshotFile, PNG);
+
+    const session = await launch();
+    const { page } = session;
+    page.setDefaultTimeout(8000);
+    await createProfile(page);
+    const dialog = await newType2(page, 'Northwind Payroll LLC', 'Payroll Cloud', '2026-01-01', '2026-12-31');
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+
+    // One control to speak about.
+    await page.getByRole('link', { name: 'Controls', exact: true }).click();
+    await page.getByRole('button', { name: 'Add a control by hand' }).click();
+    const newControl = page.getByRole('dialog', { name: 'New control' });
+    await newControl.getByLabel('Reference').fill('AC-01');
+    await newControl.getByLabel('Title').fill('Access approval');
+    await newControl.getByLabel('Description').fill('Managers approve access requests before access is granted.');
+    await newControl.getByRole('button', { name: 'Add control' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Controls' }).getByRole('row').count()).toBe(2);
+
+    // --- Interview ---
+    await page.getByRole('link', { name: 'Interviews' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'No interviews yet' }).isVisible()).toBe(true);
+    await shot(page, 'interviews-empty');
+    await page.getByRole('button', { name: 'Record the first interview' }).click();
+    const editor = page.getByRole('complementary', { name: /Interview/ });
+    const title = editor.getByLabel('Title', { exact: true });
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Access management with the IT manager'); // replaces the selected placeholder
+    await editor.getByLabel('Place').fill('Video call');
+    await editor.getByLabel('New interviewee: name').fill('Jane Roe');
+    await editor.getByLabel('New interviewee: title or role').fill('IT manager');
+    await editor.getByLabel('New interviewee: organization').fill('Northwind');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.getByLabel('Name of interviewee 1').inputValue()).toBe('Jane Roe');
+    expect(await editor.getByRole('checkbox', { name: /Ana López/ }).isChecked()).toBe(true);
+    await editor.getByRole('checkbox', { name: /AC-01/ }).check();
+    await expect
+      .poll(() => editor.getByText('Inquiry alone does not support a conclusion on AC-01').isVisible())
+      .toBe(true);
+    await editor.getByLabel('New follow-up item').fill('Obtain the Q1 user access review sign-off');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.getByLabel('Follow-up 1', { exact: true }).inputValue()).toBe(
+      'Obtain the Q1 user access review sign-off',
+    );
+    // Notes typed and the window reloaded at once: nothing is lost.
+    await editor.getByLabel('Notes').click();
+    await page.keyboard.type('Managers approve every request in the ticketing tool. No ticket, no access.');
+    await page.reload();
+    const notes = page.getByRole('complementary', { name: /Interview/ }).getByLabel('Notes');
+    await expect
+      .poll(() => notes.inputValue())
+      .toBe('Managers approve every request in the ticketing tool. No ticket, no access.');
+    await expect.poll(() => editor.getByText('All changes saved').isVisible()).toBe(true);
+
+    await editor.getByRole('button', { name: 'Create request from follow-up 1' }).click();
+    const requestLink = editor.getByRole('link', { name: 'PBC-001' });
+    await expect.poll(() => requestLink.isVisible()).toBe(true);
+    const table = page.getByRole('table', { name: 'Interviews' });
+    expect(await table.getByRole('row', { name: /Access management with the IT manager.*AC-01.*1 open/ }).count()).toBe(1);
+    await shot(page, 'interviews-editor');
+    await requestLink.click();
+    const request = page.getByRole('complementary', { name: /PBC-001/ });
+    await expect.poll(() => request.getByLabel('Title').inputValue()).toBe('Obtain the Q1 user access review sign-off');
+    expect(await request.getByLabel('Status').inputValue()).toBe('draft');
+    expect(await request.getByLabel('Type').inputValue()).toBe('document');
+    expect(await request.getByRole('checkbox', { name: /AC-01/ }).isChecked()).toBe(true);
+
+    // --- Walkthrough ---
+    await page.getByRole('link', { name: 'Walkthroughs' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'No walkthroughs yet' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Record the first walkthrough' }).click();
+    const wt = page.getByRole('complementary', { name: /Walkthrough/ });
+    await wt.getByLabel('Process or control walked through').fill('User access — new joiner');
+    await wt.getByLabel('Instance traced').fill('ITSM-4711');
+    await expect
+      .poll(() => wt.getByText('Inquiry-only walkthroughs are not acceptable').isVisible())
+      .toBe(true);
+    expect(await wt.getByText('operating effectiveness is tested separately', { exact: false }).count()).toBe(1);
+    await wt.getByRole('button', { name: 'Add the trigger (first step)' }).click();
+    const step1 = wt.getByRole('group', { name: 'Step 1' });
+    await expect.poll(() => step1.getByLabel('What happens').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('HR raises a joiner ticket with the role.');
+    await step1.getByLabel('Systems used').fill('ServiceNow');
+    await wt.getByRole('button', { name: 'Add step' }).click();
+    const step2 = wt.getByRole('group', { name: 'Step 2' });
+    await step2.getByLabel('Kind of step 2').selectOption('decision');
+    await step2.getByLabel('What happens').fill('The manager approves the ticket.');
+    await step2.getByLabel('Performed by').fill('Line manager');
+    // Evidence for step 1, through the (hidden) file input of its panel.
+    await step1
+      .getByRole('region', { name: 'Evidence for step 1' })
+      .locator('input[type="file"]')
+      .setInputFiles(screenshotFile);
+    await expect.poll(() => step1.getByRole('button', { name: 'ITSM-4711 approval.png' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => wt.getByText('Inquiry-only walkthroughs are not acceptable').count())
+      .toBe(0);
+    await wt.getByRole('checkbox', { name: /AC-01/ }).check();
+    await wt.getByRole('group', { name: 'Suitably designed?' }).getByLabel('Yes').check();
+    await wt.getByRole('group', { name: 'Placed in operation?' }).getByLabel('Yes').check();
+    await expect.poll(() => wt.getByText('All changes saved').isVisible()).toBe(true);
+    await shot(page, 'walkthroughs-editor');
+
+    // Everything is still there after a reload.
+    await page.reload();
+    const wtTable = page.getByRole('table', { name: 'Walkthroughs' });
+    await expect
+      .poll(() => wtTable.getByRole('row', { name: /User access — new joiner.*AC-01.*Designed.*In operation/ }).count())
+      .toBe(1);
+    await expect.poll(() => wt.getByLabel('Instance traced').inputValue()).toBe('ITSM-4711');
+    expect(await step1.getByLabel('What happens').inputValue()).toBe('HR raises a joiner ticket with the role.');
+    expect(await step2.getByLabel('Kind of step 2').inputValue()).toBe('decision');
+    expect(await step1.getByRole('button', { name: 'ITSM-4711 approval.png' }).isVisible()).toBe(true);
+    expect(await wt.getByRole('group', { name: 'Suitably designed?' }).getByLabel('Yes').isChecked()).toBe(true);
+    expect(await wt.getByRole('group', { name: 'Placed in operation?' }).getByLabel('Yes').isChecked()).toBe(true);
+    // Esc closes the editor; the list shows the file count and the conclusions.
+    await wt.getByLabel('Instance traced').press('Escape');
+    await expect.poll(() => wt.count()).toBe(0);
+    expect(await wtTable.getByRole('row', { name: /1 file/ }).count()).toBe(1);
+    await shot(page, 'walkthroughs-list');
+
+    // The walkthrough corroborates AC-01: the interview no longer warns about inquiry alone.
+    await page.getByRole('link', { name: 'Interviews' }).click();
+    await table.getByRole('row', { name: /Access management/ }).click();
+    await expect.poll(() => editor.getByLabel('Notes').inputValue()).toContain('No ticket, no access.');
+    expect(await editor.getByText('Inquiry alone does not support').count()).toBe(0);
+    expect(await editor.getByLabel('Name of interviewee 1').inputValue()).toBe('Jane Roe');
+    expect(await editor.getByRole('link', { name: 'PBC-001' }).isVisible()).toBe(true);
+
+    expect(cspViolations(session.problems)).toEqual([]);
+  });
+});
