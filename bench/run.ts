@@ -2,6 +2,16 @@
  * `npm run bench`: performance figures for the data layer on a large generated data set, under Node with
  * fake-indexeddb (slower than a real browser's IndexedDB, so these are upper bounds). Prints figures;
  * asserts nothing: compare runs, not thresholds.
+ *
+ * Environment variables (all optional):
+ *   BENCH_ENGAGEMENTS    engagements loaded with their edit history (default 200)
+ *   BENCH_EDITS          edits per engagement (default 20)
+ *   BENCH_BIG_EDITS      edits on the one big engagement (default 3000)
+ *   BENCH_CONTROLS       rows in the imported control matrix (default 500)
+ *   BENCH_EVIDENCE_MB    size of the evidence file hashed and stored, in MB of 10^6 bytes (default 500;
+ *                        the file is written under os.tmpdir() and deleted; storing it holds it in memory
+ *                        twice over in fake-indexeddb, so use 200 on a machine with less than ~3 GB free)
+ *   BENCH_POPULATION     rows in the synthetic population sampled from (default 1000000)
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +31,13 @@ import { computeCoverage, type Control } from '../shared/domain/planning';
 import { emptyEngagementFields, scopeCriteria } from '../shared/domain/engagement';
 import { createEngagement } from '../renderer/features/engagements/commands';
 import { engagementRecords } from '../renderer/db/queries';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openAsBlob, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HASH_CHUNK_BYTES, sha256OfSource } from '../shared/hashing';
+import { addEvidence } from '../renderer/features/evidence/commands';
+import { selectRandom, selectStratified, selectSystematic, strataByPeriod } from '../shared/domain/sampling';
 
 const ENGAGEMENTS = Number(process.env.BENCH_ENGAGEMENTS ?? 200);
 const EDITS = Number(process.env.BENCH_EDITS ?? 20);
@@ -122,6 +139,112 @@ await time(
 const imported = await engagementRecords<Control>(db, 'controls', planningEngagement.id);
 const scope = scopeCriteria(planningEngagement.categories, []);
 await time('coverage of the imported matrix', async () => computeCoverage(scope.criteria, imported));
+
+// Evidence: hash a large file in chunks (the app's hasher) next to sha256sum, then store it.
+const EVIDENCE_MB = Number(process.env.BENCH_EVIDENCE_MB ?? 500);
+const evidenceBytes = EVIDENCE_MB * 1_000_000;
+const evidencePath = join(tmpdir(), `fieldwork-bench-evidence-${process.pid}.bin`);
+const mbPerSecond = (ms: number) => `${((evidenceBytes / 1_000_000 / ms) * 1000).toFixed(0)} MB/s`;
+try {
+  await time(`write ${EVIDENCE_MB} MB of pseudo-random bytes to a temp file`, async () => {
+    const chunk = new Uint32Array(HASH_CHUNK_BYTES / 4);
+    let x = 0x9e3779b9; // xorshift32: the same file every run
+    const fd = openSync(evidencePath, 'w');
+    try {
+      for (let written = 0; written < evidenceBytes; written += chunk.byteLength) {
+        for (let i = 0; i < chunk.length; i += 1) {
+          x ^= x << 13;
+          x ^= x >>> 17;
+          x ^= x << 5;
+          chunk[i] = x >>> 0;
+        }
+        writeSync(fd, new Uint8Array(chunk.buffer, 0, Math.min(chunk.byteLength, evidenceBytes - written)));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  });
+  let start = performance.now();
+  const ours = await sha256OfSource(await openAsBlob(evidencePath));
+  let ms = performance.now() - start;
+  rows.push([`sha256OfSource (hash-wasm, 4 MB chunks)`, `${ms.toFixed(0)} ms, ${mbPerSecond(ms)}`]);
+  start = performance.now();
+  const sum = spawnSync('sha256sum', [evidencePath], { encoding: 'utf8' });
+  ms = performance.now() - start;
+  const theirs = sum.status === 0 ? sum.stdout.split(/\s+/u)[0] : null;
+  rows.push([
+    'sha256sum on the same file',
+    theirs ? `${ms.toFixed(0)} ms, ${mbPerSecond(ms)}` : `not run (${sum.error?.message ?? sum.stderr})`,
+  ]);
+  rows.push(['  hashes equal', theirs ? String(theirs === ours) : 'n/a']);
+  if (theirs && theirs !== ours) throw new Error(`hash mismatch: ${ours} vs sha256sum ${theirs}`);
+
+  // Node refuses to clone file-backed Blobs (fs.openAsBlob) into IndexedDB, so the stored Blob is built
+  // in memory from the file, as a browser copies a picked File into the database.
+  const evidenceEngagement = await createEngagement(repo, actor, {
+    ...emptyEngagementFields(),
+    serviceOrganization: 'Bench Evidence Co',
+    systemName: 'Bench',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    categories: ['security'],
+  });
+  const inMemory = await time(`read the file into an in-memory Blob`, async () => {
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    const fd = openSync(evidencePath, 'r');
+    try {
+      for (let offset = 0; offset < evidenceBytes; offset += HASH_CHUNK_BYTES) {
+        const part = new Uint8Array(Math.min(HASH_CHUNK_BYTES, evidenceBytes - offset));
+        readSync(fd, part, 0, part.byteLength, offset);
+        parts.push(part);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return new Blob(parts, { type: 'application/octet-stream' });
+  });
+  await time(`addEvidence: store ${EVIDENCE_MB} MB in fake-indexeddb (in memory)`, () =>
+    addEvidence(repo, actor, evidenceEngagement.id, [
+      { file: Object.assign(inMemory, { name: 'large-evidence.bin' }), sha256: ours },
+    ]),
+  );
+  const stored = await db.blobs.get(ours);
+  rows.push(['  stored blob size', stored ? `${stored.blob.size} bytes` : 'missing']);
+} finally {
+  rmSync(evidencePath, { force: true });
+}
+
+// Selection: 60 items from a large population, seeded, three ways.
+const POPULATION = Number(process.env.BENCH_POPULATION ?? 1_000_000);
+const gc = (globalThis as { gc?: () => void }).gc;
+const populationDates = await time(`${POPULATION} synthetic dates (2026)`, async () => {
+  const yearStart = Date.UTC(2026, 0, 1);
+  return Array.from({ length: POPULATION }, (_, i) =>
+    new Date(yearStart + Math.floor((i * 365) / POPULATION) * 86_400_000).toISOString().slice(0, 10),
+  );
+});
+const selectionSeed = 'bench-selection-seed';
+const heapDelta = async (label: string, fn: () => unknown) => {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  await time(label, async () => fn());
+  const after = process.memoryUsage().heapUsed;
+  rows.push(['  heap used delta', `${((after - before) / 1024 / 1024).toFixed(1)} MB`]);
+};
+await heapDelta(`selectRandom: 60 of ${POPULATION}`, () =>
+  selectRandom({ populationSize: POPULATION, sampleSize: 60, seed: selectionSeed }),
+);
+await heapDelta(`selectSystematic: 60 of ${POPULATION}`, () =>
+  selectSystematic({ populationSize: POPULATION, sampleSize: 60, seed: selectionSeed }),
+);
+await heapDelta(`stratified by month: 60 of ${POPULATION}`, () =>
+  selectStratified({
+    strata: strataByPeriod(populationDates, 'month'),
+    sampleSize: 60,
+    seed: selectionSeed,
+  }),
+);
+rows.push([`gc exposed for the heap figures`, String(Boolean(gc))]);
 
 const events = await db.auditEvents.count();
 const mem = process.memoryUsage();

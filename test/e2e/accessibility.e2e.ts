@@ -141,4 +141,50 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
     expect(found).toEqual({});
   });
+
+  it('has no violations on the interview and walkthrough screens with an editor open', async () => {
+    const session = await launch();
+    const { page } = session;
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      const v = await violations(page);
+      if (v.length) found[name] = v;
+    };
+    await createProfile(page);
+    await expect.poll(() => page.getByRole('heading', { name: 'No engagements yet' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+
+    await page.getByRole('link', { name: 'Interviews' }).click();
+    await page.getByRole('button', { name: 'New interview' }).first().click();
+    const interview = page.getByRole('complementary', { name: /Interview/ });
+    await interview.getByLabel('New interviewee: name').fill('Jane Roe');
+    await page.keyboard.press('Enter');
+    await interview.getByLabel('New follow-up item').fill('Obtain the access review sign-off');
+    await page.keyboard.press('Enter');
+    await interview.getByRole('checkbox', { name: /AC-02/ }).check();
+    await expect.poll(() => interview.getByText('All changes saved').isVisible()).toBe(true);
+    await check('interview editor');
+    await interview.getByRole('button', { name: 'Delete…' }).click();
+    await check('delete interview dialog');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Walkthroughs' }).click();
+    await page.getByRole('button', { name: 'New walkthrough' }).first().click();
+    const walkthrough = page.getByRole('complementary', { name: /Walkthrough/ });
+    await walkthrough.getByRole('button', { name: /^Add (the trigger|step)/ }).click();
+    await walkthrough.getByRole('button', { name: 'Add step' }).click();
+    await walkthrough
+      .getByRole('group', { name: 'Suitably designed?' })
+      .getByLabel('No', { exact: true })
+      .check();
+    await check('walkthrough editor');
+    await walkthrough.getByRole('button', { name: 'Delete…' }).click();
+    await check('delete walkthrough dialog');
+    await page.keyboard.press('Escape');
+
+    expect(found).toEqual({});
+  });
 });

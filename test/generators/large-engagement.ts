@@ -1,7 +1,8 @@
 /**
  * Seeded generator of a large, realistic data set for tests and benchmarks: many engagements across
  * kinds and categories, criteria marked not applicable, and a long history of edits (thousands of audit
- * events). The same seed always gives the same data. Later features add their records here.
+ * events), control matrices, and fieldwork (tests, sample items, exceptions). The same seed always gives
+ * the same data. Later features add their records here.
  */
 import {
   CRITERIA,
@@ -9,6 +10,14 @@ import {
   type TrustServicesCategory,
 } from '../../shared/domain/criteria';
 import { emptyEngagementFields, type EngagementInput } from '../../shared/domain/engagement';
+import {
+  emptyControlTestFields,
+  emptyPopulation,
+  emptySampling,
+  type ControlTestFields,
+  type ExceptionFields,
+  type SampleItemFields,
+} from '../../shared/domain/fieldwork';
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -202,4 +211,166 @@ export function generateControlMatrix(
       criteria: [...criteria],
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fieldwork: tests of controls with their sample items and exceptions
+
+export interface FieldworkOptions {
+  testsPerControl: number;
+  itemsPerTest: number;
+  /** Attributes per test (at most 26: A…Z). */
+  attributes: number;
+  seed?: number;
+  /** The Type 2 period the items are dated in. */
+  periodStart?: string;
+  periodEnd?: string;
+  /** Recorded as who selected the samples. */
+  selectedBy?: string;
+}
+
+export interface GeneratedFieldworkTest {
+  /** Ids are assigned here (seeded) so items and exceptions can point at their test. */
+  id: string;
+  fields: ControlTestFields;
+  items: (SampleItemFields & { id: string })[];
+  exceptions: ExceptionFields[];
+}
+
+/** A UUID (version 4 layout) from the seeded generator: same seed, same ids. */
+function seededUuid(rnd: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(rnd() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Math.floor(rnd() * 4) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const ATTRIBUTE_WORDS = [
+  'Approved before the change',
+  'Approver is independent of the requester',
+  'Ticket holds the justification',
+  'Performed within the SLA',
+  'Evidence retained in the system of record',
+  'Reviewer is authorized',
+  'Completed for every system in scope',
+  'Follow-up actions tracked to closure',
+  'Agreed to the source report',
+  'Sign-off dated',
+];
+
+/**
+ * Plain records for `testsPerControl` tests per control, each with a selected sample of `itemsPerTest`
+ * items fully marked across `attributes` attributes: mostly ✓, some N/A, and about one item in 200 with an
+ * X, gathered into one exception per test (numbered across the engagement, as the app numbers them). Tests
+ * with an exception conclude "effective with exceptions", most others "effective", some stay in progress.
+ */
+export function generateFieldwork(
+  controls: readonly { id: string; reference: string }[],
+  options: FieldworkOptions,
+): GeneratedFieldworkTest[] {
+  const rnd = seededRandom(options.seed ?? 42);
+  const start = Date.parse(`${options.periodStart ?? '2026-01-01'}T00:00:00Z`);
+  const end = Date.parse(`${options.periodEnd ?? '2026-12-31'}T00:00:00Z`);
+  const day = 86_400_000;
+  const span = Math.max(1, Math.round((end - start) / day));
+  const populationSize = options.itemsPerTest * 10;
+  const selectedAt = new Date(end + 10 * day).toISOString();
+  const out: GeneratedFieldworkTest[] = [];
+  let exceptionNumber = 0;
+  for (const control of controls) {
+    for (let t = 0; t < options.testsPerControl; t += 1) {
+      const id = seededUuid(rnd);
+      const reference = `T-${control.reference}${t === 0 ? '' : `-${t + 1}`}`;
+      const attributes = Array.from({ length: options.attributes }, (_, a) => ({
+        id: seededUuid(rnd),
+        text: `${ATTRIBUTE_WORDS[a % ATTRIBUTE_WORDS.length]}${a >= ATTRIBUTE_WORDS.length ? ` (${a + 1})` : ''}`,
+      }));
+      // Distinct population indices, drawn by a partial shuffle, in selection order.
+      const pool = Array.from({ length: populationSize }, (_, i) => i);
+      const items: GeneratedFieldworkTest['items'] = [];
+      const failing: { itemId: string; attributeId: string }[] = [];
+      for (let k = 0; k < options.itemsPerTest; k += 1) {
+        const j = k + Math.floor(rnd() * (populationSize - k));
+        [pool[k], pool[j]] = [pool[j] as number, pool[k] as number];
+        const index = pool[k] as number;
+        const itemId = seededUuid(rnd);
+        const marks: Record<string, string> = {};
+        for (const attribute of attributes) {
+          const roll = rnd();
+          marks[attribute.id] = roll < 0.02 ? 'na' : 'pass';
+        }
+        if (rnd() < 0.005) {
+          const attribute = attributes[Math.floor(rnd() * attributes.length)];
+          if (attribute) {
+            marks[attribute.id] = 'exception';
+            failing.push({ itemId, attributeId: attribute.id });
+          }
+        }
+        items.push({
+          id: itemId,
+          testId: id,
+          position: k + 1,
+          populationIndex: index,
+          row: index + 2,
+          key: `${control.reference}-${String(index + 1).padStart(5, '0')}`,
+          date: new Date(start + Math.floor((index * span) / populationSize) * day)
+            .toISOString()
+            .slice(0, 10),
+          batch: 0,
+          stratum: '',
+          outsidePeriod: false,
+          marks,
+          note: rnd() < 0.1 ? 'Agreed to the ticket and the system log.' : '',
+        });
+      }
+      const exceptions: ExceptionFields[] = [];
+      if (failing.length > 0) {
+        exceptionNumber += 1;
+        exceptions.push({
+          number: exceptionNumber,
+          testId: id,
+          controlId: control.id,
+          description: `For ${failing.length} of the ${options.itemsPerTest} items sampled the attribute was not met.`,
+          type: 'operating',
+          sampleItemIds: [...new Set(failing.map((f) => f.itemId))],
+          attributeIds: [...new Set(failing.map((f) => f.attributeId))],
+          rootCause: 'Manual step missed during a busy period.',
+          compensatingControls: '',
+          compensatingControlIds: [],
+          managementResponse: 'Reminder sent to the control owners.',
+          nature: 'isolated',
+          severity: 'deficiency',
+          status: 'evaluated',
+        });
+      }
+      const concluded = failing.length > 0 || rnd() < 0.8;
+      const fields: ControlTestFields = {
+        ...emptyControlTestFields(control.id, reference),
+        objective: `To determine whether control ${control.reference} operated effectively throughout the period.`,
+        procedure: 'For a random sample, inspected the ticket and the system log for each attribute.',
+        attributes,
+        population: {
+          ...emptyPopulation(),
+          source: 'count',
+          description: `generated population of ${populationSize} items`,
+          count: populationSize,
+          undated: populationSize,
+        },
+        sampling: {
+          ...emptySampling(),
+          recommendedSize: options.itemsPerTest,
+          basis: 'Generated: many times a day, high reliance.',
+          size: options.itemsPerTest,
+          seed: `generated-${id}`,
+          selectedAt,
+          selectedBy: options.selectedBy ?? 'generator',
+        },
+        conclusion: concluded ? (failing.length > 0 ? 'effective-with-exceptions' : 'effective') : null,
+        rationale: failing.length > 0 ? 'Isolated deviations within the tolerable rate.' : '',
+      };
+      out.push({ id, fields, items, exceptions });
+    }
+  }
+  return out;
 }

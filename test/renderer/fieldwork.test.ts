@@ -217,11 +217,10 @@ describe('a Type 2 test from population to conclusion', () => {
       seed: '',
     });
     const legend = tickmarkLegend([]);
-    const get = async (id: string) => (await a.repo.db.sampleItems.get(id)) as SampleItem;
     // X on item 1 / A creates EX-01; X on item 2 / A joins it; X on item 1 / B stays in EX-01.
-    await setMark(a.repo, a.actor, test, await get(items[0]!.id), attrA, 'exception', legend);
-    await setMark(a.repo, a.actor, test, await get(items[1]!.id), attrA, 'exception', legend);
-    await setMark(a.repo, a.actor, test, await get(items[0]!.id), attrB, 'exception', legend);
+    await setMark(a.repo, a.actor, test, items[0]!.id, attrA, 'exception', legend);
+    await setMark(a.repo, a.actor, test, items[1]!.id, attrA, 'exception', legend);
+    await setMark(a.repo, a.actor, test, items[0]!.id, attrB, 'exception', legend);
     let exceptions = await engagementRecords<ControlException>(a.repo.db, 'exceptions', a.engagement.id);
     expect(exceptions).toHaveLength(1);
     expect(exceptions[0]).toMatchObject({
@@ -230,7 +229,7 @@ describe('a Type 2 test from population to conclusion', () => {
       sampleItemIds: [items[0]!.id, items[1]!.id],
     });
     // Item 2 corrected to ✓: it leaves the exception; item 1 still has X marks.
-    await setMark(a.repo, a.actor, test, await get(items[1]!.id), attrA, BUILT_IN_TICKMARKS[0].id, legend);
+    await setMark(a.repo, a.actor, test, items[1]!.id, attrA, BUILT_IN_TICKMARKS[0].id, legend);
     exceptions = await engagementRecords<ControlException>(a.repo.db, 'exceptions', a.engagement.id);
     expect(exceptions[0]?.sampleItemIds).toEqual([items[0]!.id]);
     // Evaluated needs a description and a nature.

@@ -158,9 +158,9 @@ describe('walkthroughs', () => {
     });
     expect(reordered.steps.map((s) => s.kind)).toEqual(['trigger', 'decision', 'output']);
     expect(moveStep(reordered.steps, 0, -1).map((s) => s.id)).toEqual(reordered.steps.map((s) => s.id));
-    await expect(
-      updateWalkthrough(repo, actor, reordered, { endDate: '2026-03-01' }),
-    ).rejects.toThrow(/last day cannot be before the first/);
+    await expect(updateWalkthrough(repo, actor, reordered, { endDate: '2026-03-01' })).rejects.toThrow(
+      /last day cannot be before the first/,
+    );
 
     await deleteWalkthroughs(repo, actor, [created.id]);
     expect(await engagementRecords<Walkthrough>(repo.db, 'walkthroughs', engagement.id)).toEqual([]);

@@ -14,7 +14,14 @@ interface Props {
   readOnly: boolean;
 }
 
-export function AuditorsField({ legend = 'Auditors present', value, onChange, profiles, team, readOnly }: Props) {
+export function AuditorsField({
+  legend = 'Auditors present',
+  value,
+  onChange,
+  profiles,
+  team,
+  readOnly,
+}: Props) {
   const teamOnly = team.length > 0;
   const listed = profiles.filter((p) => !teamOnly || team.includes(p.id) || value.includes(p.id));
   const unknown = value.filter((id) => !profiles.some((p) => p.id === id));

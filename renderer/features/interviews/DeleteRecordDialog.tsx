@@ -51,7 +51,8 @@ export function DeleteRecordDialog({ noun, name, engagementId, link, details, on
         </>
       )}
       <p className="muted">
-        The {noun} stays in the audit trail; you can undo this right after, or restore it later (Show: Deleted).
+        The {noun} stays in the audit trail; you can undo this right after, or restore it later (Show:
+        Deleted).
       </p>
     </ConfirmDialog>
   );

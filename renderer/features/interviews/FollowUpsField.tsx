@@ -41,9 +41,7 @@ export function FollowUpsField(props: Props) {
     <fieldset className="follow-ups">
       <legend>
         Follow-up items{' '}
-        <span className="muted num">
-          ({value.length === 0 ? 'none' : `${open} open of ${value.length}`})
-        </span>
+        <span className="muted num">({value.length === 0 ? 'none' : `${open} open of ${value.length}`})</span>
       </legend>
       {value.length > 0 ? (
         <ol className="follow-up-list">

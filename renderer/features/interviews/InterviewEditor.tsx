@@ -30,12 +30,7 @@ import { AuditorsField } from './AuditorsField';
 import { FollowUpsField } from './FollowUpsField';
 import { PeopleEditor } from './PeopleEditor';
 import { DeleteRecordDialog } from './DeleteRecordDialog';
-import {
-  createRequestFromFollowUp,
-  deleteInterviews,
-  restoreInterviews,
-  updateInterview,
-} from './commands';
+import { createRequestFromFollowUp, deleteInterviews, restoreInterviews, updateInterview } from './commands';
 
 function interviewFields(r: Interview): InterviewFields {
   return withoutMeta(r);
@@ -110,12 +105,14 @@ export function InterviewEditor(props: Props) {
   return (
     <aside
       className="detail-pane record-pane"
-      data-interview={interview.id}
+      data-record={interview.id}
       aria-labelledby="interview-detail-title"
       onKeyDown={(e) => {
         // Esc in a dialog or an open list belongs to them; elsewhere it closes the editor.
         if (e.key !== 'Escape' || deleting || (e.target as HTMLElement).closest('dialog')) return;
         e.preventDefault();
+        // Leaving the field first commits a person or follow-up typed but not yet added.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         void flush().then(() => props.onSelect(null));
       }}
     >
@@ -175,7 +172,11 @@ export function InterviewEditor(props: Props) {
         }}
       >
         <Field label="Title" required error={errors.title}>
-          <input value={draft.title} readOnly={readOnly} onChange={(e) => change({ title: e.target.value })} />
+          <input
+            value={draft.title}
+            readOnly={readOnly}
+            onChange={(e) => change({ title: e.target.value })}
+          />
         </Field>
         <div className="form-row">
           <Field label="Date" error={errors.date}>
@@ -187,7 +188,11 @@ export function InterviewEditor(props: Props) {
             />
           </Field>
           <Field label="Place" error={errors.place} hint="Meeting room, site or video call.">
-            <input value={draft.place} readOnly={readOnly} onChange={(e) => change({ place: e.target.value })} />
+            <input
+              value={draft.place}
+              readOnly={readOnly}
+              onChange={(e) => change({ place: e.target.value })}
+            />
           </Field>
         </div>
         <PeopleEditor

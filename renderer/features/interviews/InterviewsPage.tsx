@@ -72,7 +72,10 @@ export function InterviewsPage({
 
   const interviews = useMemo(() => everything?.filter((i) => !i.deleted), [everything]);
   const controls = useMemo(() => allControls?.filter((c) => !c.deleted), [allControls]);
-  const references = useMemo(() => new Map((allControls ?? []).map((c) => [c.id, c.reference])), [allControls]);
+  const references = useMemo(
+    () => new Map((allControls ?? []).map((c) => [c.id, c.reference])),
+    [allControls],
+  );
   const deletedReferences = useMemo(
     () => new Map((allControls ?? []).filter((c) => c.deleted).map((c) => [c.id, c.reference])),
     [allControls],
@@ -134,7 +137,7 @@ export function InterviewsPage({
     });
     setShow('all');
     select(created.id);
-    focusEditor(true);
+    focusEditor(created.id, true);
   }
   const newButton = (label = 'New interview') =>
     readOnly ? null : (
@@ -192,7 +195,11 @@ export function InterviewsPage({
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
               />
-              <select aria-label="Show interviews" value={show} onChange={(e) => setShow(e.target.value as Show)}>
+              <select
+                aria-label="Show interviews"
+                value={show}
+                onChange={(e) => setShow(e.target.value as Show)}
+              >
                 <option value="all">All interviews</option>
                 <option value="open">With open follow-ups</option>
                 {deletedCount > 0 || show === 'deleted' ? (
@@ -238,7 +245,11 @@ export function InterviewsPage({
                 if (!id)
                   // After the list has caught up (a deleted row is gone by then).
                   setTimeout(
-                    () => focusWhenReady([`#${rowId('interview', closed)}`, '.table-scroll tbody tr[tabindex="0"]']),
+                    () =>
+                      focusWhenReady([
+                        `#${rowId('interview', closed)}`,
+                        '.table-scroll tbody tr[tabindex="0"]',
+                      ]),
                     150,
                   );
               }}

@@ -22,7 +22,16 @@ interface Props {
   emptyText: string;
 }
 
-export function InterviewsTable({ rows, references, selectedId, select, sortKey, sortDir, onSort, emptyText }: Props) {
+export function InterviewsTable({
+  rows,
+  references,
+  selectedId,
+  select,
+  sortKey,
+  sortDir,
+  onSort,
+  emptyText,
+}: Props) {
   const ids = rows.map((r) => r.id);
   const selectedIndex = ids.indexOf(selectedId ?? '');
   const header = (column: InterviewSortKey, label: string, className?: string) => (

@@ -38,9 +38,7 @@ export function PeopleEditor({ legend, noun, value, onChange, errors, field, rea
   const set = (index: number, patch: Partial<Person>) =>
     onChange(value.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   const fieldError = (i: number) =>
-    errors[`${field}.${i}.name`] ??
-    errors[`${field}.${i}.title`] ??
-    errors[`${field}.${i}.organization`];
+    errors[`${field}.${i}.name`] ?? errors[`${field}.${i}.title`] ?? errors[`${field}.${i}.organization`];
 
   return (
     <fieldset className="people-editor">

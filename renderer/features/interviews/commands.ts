@@ -66,7 +66,8 @@ export async function createRequestFromFollowUp(
   followUpId: string,
 ): Promise<{ request: Request; interview: Interview }> {
   const interview = await repo.db.interviews.get(interviewId);
-  if (!interview || interview.deleted) throw new Error('The interview was not found; it may have been deleted.');
+  if (!interview || interview.deleted)
+    throw new Error('The interview was not found; it may have been deleted.');
   const followUp = interview.followUps.find((f) => f.id === followUpId);
   if (!followUp) throw new Error('Save the follow-up item first, then create its request.');
   if (followUp.requestId) throw new Error('This follow-up item already has a request.');
@@ -74,7 +75,10 @@ export async function createRequestFromFollowUp(
   const [request] = await createRequests(repo, actor, interview.engagementId, [
     {
       title: requestTitleFor(followUp.text),
-      description: `Follow-up from the interview “${interview.title}”${when}:\n${followUp.text}`.slice(0, 10_000),
+      description: `Follow-up from the interview “${interview.title}”${when}:\n${followUp.text}`.slice(
+        0,
+        10_000,
+      ),
       type: 'document',
       status: 'draft',
       controlIds: interview.controlIds,

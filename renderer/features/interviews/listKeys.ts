@@ -1,7 +1,8 @@
 /**
  * Keyboard use of a record list beside its editor (interviews, walkthroughs): ↑/↓ and Home/End move
  * through the rows, opening each beside the list; Enter takes the keyboard into the editor; Esc closes it.
- * Rows carry `id="<prefix>-row-<record id>"`; the editor is a `.detail-pane` with a `.detail-form`.
+ * Rows carry `id="<prefix>-row-<record id>"` and `data-id`; the editor is a `.detail-pane[data-record]`
+ * with a `.detail-form`.
  */
 import type { KeyboardEvent } from 'react';
 import { focusWhenReady } from '../../components/focus';
@@ -10,12 +11,10 @@ export function rowId(prefix: string, id: string): string {
   return `${prefix}-row-${id}`;
 }
 
-/** Focuses the editor's first field once it is rendered (after Enter on a row, or a new record). */
-export function focusEditor(selectText = false): void {
-  focusWhenReady(
-    ['.detail-pane .detail-form input:not([type="checkbox"])', '.detail-pane .detail-form textarea'],
-    selectText,
-  );
+/** Focuses the first field of the record's editor once it is rendered (after Enter on a row, or a new record). */
+export function focusEditor(id: string, selectText = false): void {
+  const pane = `.detail-pane[data-record="${id}"] .detail-form`;
+  focusWhenReady([`${pane} input:not([type="checkbox"])`, `${pane} textarea`], selectText);
 }
 
 export function onListKey(
@@ -38,7 +37,7 @@ export function onListKey(
     if (!id) return;
     event.preventDefault();
     select(id);
-    focusEditor();
+    focusEditor(id);
     return;
   }
   const index = ids.findIndex((id) => id === selectedId);

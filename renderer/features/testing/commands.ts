@@ -638,14 +638,18 @@ export async function setMark(
   repo: Repository,
   actor: Actor,
   test: ControlTest,
-  item: SampleItem,
+  itemId: string,
   attributeId: string,
   markId: string | null,
   legend: readonly LegendEntry[],
 ): Promise<void> {
+  // Read the item now, not from the screen: marks typed quickly one after another must all land.
+  const item = await repo.db.sampleItems.get(itemId);
+  if (!item || item.deleted) throw refusal('This sample item is no longer in the sample.');
   const marks = { ...item.marks };
   if (markId) marks[attributeId] = markId;
   else delete marks[attributeId];
+  if ((item.marks[attributeId] ?? null) === markId) return;
   const wasException = markOutcome(item.marks[attributeId] ?? '', legend) === 'exception';
   const isException = markId ? markOutcome(markId, legend) === 'exception' : false;
   const mutations: Mutation[] = [
@@ -656,7 +660,7 @@ export async function setMark(
       (e) => !e.deleted,
     );
     if (isException) mutations.push(...(await joinException(repo, test, item, attributeId, exceptions)));
-    else mutations.push(...leaveExceptions(item, attributeId, marks, legend, exceptions));
+    else mutations.push(...leaveExceptions(item, marks, legend, exceptions));
   }
   await repo.mutate(mutations, actor);
 }
@@ -719,7 +723,6 @@ async function joinException(
 
 function leaveExceptions(
   item: SampleItem,
-  attributeId: string,
   marks: Record<string, string>,
   legend: readonly LegendEntry[],
   exceptions: readonly ControlException[],
@@ -734,7 +737,6 @@ function leaveExceptions(
       out.push({ entity: 'exception', op: 'delete', id: e.id });
     else out.push({ entity: 'exception', op: 'update', id: e.id, patch: { sampleItemIds } });
   }
-  void attributeId;
   return out;
 }
 

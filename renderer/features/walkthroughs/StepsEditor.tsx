@@ -37,7 +37,7 @@ export function StepsEditor(props: Props) {
     // Keep the keyboard on the moved step: on the same button, or the other one at either end.
     const to = index + delta;
     const edge = (delta < 0 && to === 0) || (delta > 0 && to === steps.length - 1);
-    const button = (delta < 0) !== edge ? 'up' : 'down';
+    const button = delta < 0 !== edge ? 'up' : 'down';
     requestAnimationFrame(() => document.getElementById(`step-${step.id}-${button}`)?.focus());
   };
   const add = () => {
@@ -53,7 +53,9 @@ export function StepsEditor(props: Props) {
   const askRemove = (index: number) => {
     const s = steps[index];
     const hasContent =
-      s && ([s.description, s.performer, s.systems, s.reports, s.outputs].some((t) => t.trim()) || evidenceCounts.get(s.id));
+      s &&
+      ([s.description, s.performer, s.systems, s.reports, s.outputs].some((t) => t.trim()) ||
+        evidenceCounts.get(s.id));
     if (hasContent) setRemoving(index);
     else remove(index);
   };
@@ -70,7 +72,11 @@ export function StepsEditor(props: Props) {
           onChange={(e) => set(index, { [key]: e.target.value })}
         />
       ) : (
-        <input value={step[key]} readOnly={readOnly} onChange={(e) => set(index, { [key]: e.target.value })} />
+        <input
+          value={step[key]}
+          readOnly={readOnly}
+          onChange={(e) => set(index, { [key]: e.target.value })}
+        />
       );
     return (
       <Field label={label} hint={hint} error={errors[`steps.${index}.${key}`]}>
@@ -84,7 +90,10 @@ export function StepsEditor(props: Props) {
   return (
     <section className="walkthrough-steps" aria-labelledby="walkthrough-steps-title">
       <h3 id="walkthrough-steps-title" className="record-section-title">
-        Narrative <span className="muted num">({steps.length} step{steps.length === 1 ? '' : 's'})</span>
+        Narrative{' '}
+        <span className="muted num">
+          ({steps.length} step{steps.length === 1 ? '' : 's'})
+        </span>
       </h3>
       {steps.length === 0 ? (
         <p className="muted">
@@ -186,8 +195,8 @@ export function StepsEditor(props: Props) {
           <p>Its description, people, systems, reports and outputs are removed from the narrative.</p>
           {removingFiles > 0 ? (
             <p>
-              {removingFiles === 1 ? 'Its evidence file stays' : `Its ${removingFiles} evidence files stay`} in the
-              evidence library and linked to this walkthrough.
+              {removingFiles === 1 ? 'Its evidence file stays' : `Its ${removingFiles} evidence files stay`}{' '}
+              in the evidence library and linked to this walkthrough.
             </p>
           ) : null}
         </ConfirmDialog>

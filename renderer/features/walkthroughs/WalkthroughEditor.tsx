@@ -94,12 +94,14 @@ export function WalkthroughEditor(props: Props) {
   return (
     <aside
       className="detail-pane record-pane"
-      data-walkthrough={walkthrough.id}
+      data-record={walkthrough.id}
       aria-labelledby="walkthrough-detail-title"
       onKeyDown={(e) => {
         // Esc in a dialog or an open list belongs to them; elsewhere it closes the editor.
         if (e.key !== 'Escape' || deleting || (e.target as HTMLElement).closest('dialog')) return;
         e.preventDefault();
+        // Leaving the field first commits a person typed but not yet added.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         close();
       }}
     >
@@ -124,7 +126,10 @@ export function WalkthroughEditor(props: Props) {
             <button
               type="button"
               onClick={() =>
-                void run(() => restoreWalkthroughs(repository, actor, [walkthrough.id]), `Restored “${name}”.`)
+                void run(
+                  () => restoreWalkthroughs(repository, actor, [walkthrough.id]),
+                  `Restored “${name}”.`,
+                )
               }
             >
               Restore
@@ -164,7 +169,11 @@ export function WalkthroughEditor(props: Props) {
           error={errors.title}
           hint="e.g. Change management — standard change"
         >
-          <input value={draft.title} readOnly={readOnly} onChange={(e) => change({ title: e.target.value })} />
+          <input
+            value={draft.title}
+            readOnly={readOnly}
+            onChange={(e) => change({ title: e.target.value })}
+          />
         </Field>
         <div className="form-row">
           <Field label="First day" error={errors.startDate}>
@@ -248,7 +257,12 @@ export function WalkthroughEditor(props: Props) {
           error={errors.risks}
           hint="What could go wrong that the controls prevent or detect, and any gap in design you saw."
         >
-          <textarea rows={3} value={draft.risks} readOnly={readOnly} onChange={(e) => change({ risks: e.target.value })} />
+          <textarea
+            rows={3}
+            value={draft.risks}
+            readOnly={readOnly}
+            onChange={(e) => change({ risks: e.target.value })}
+          />
         </Field>
         <ConclusionsField
           draft={draft}

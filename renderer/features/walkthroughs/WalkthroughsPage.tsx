@@ -81,7 +81,10 @@ export function WalkthroughsPage({
 
   const walkthroughs = useMemo(() => everything?.filter((w) => !w.deleted), [everything]);
   const controls = useMemo(() => allControls?.filter((c) => !c.deleted), [allControls]);
-  const references = useMemo(() => new Map((allControls ?? []).map((c) => [c.id, c.reference])), [allControls]);
+  const references = useMemo(
+    () => new Map((allControls ?? []).map((c) => [c.id, c.reference])),
+    [allControls],
+  );
   const deletedReferences = useMemo(
     () => new Map((allControls ?? []).filter((c) => c.deleted).map((c) => [c.id, c.reference])),
     [allControls],
@@ -148,7 +151,7 @@ export function WalkthroughsPage({
     });
     setShow('all');
     select(created.id);
-    focusEditor(true);
+    focusEditor(created.id, true);
   }
   const newButton = (label = 'New walkthrough') =>
     readOnly ? null : (
@@ -191,9 +194,9 @@ export function WalkthroughsPage({
         <div className="empty-state">
           <h2>No walkthroughs yet</h2>
           <p>
-            A walkthrough follows one instance of a process, a ticket, a change or a new user, from its trigger
-            to its output. Record each step and hand-off with the evidence you inspected or observed, the
-            controls you identified, and whether they are suitably designed and placed in operation.
+            A walkthrough follows one instance of a process, a ticket, a change or a new user, from its
+            trigger to its output. Record each step and hand-off with the evidence you inspected or observed,
+            the controls you identified, and whether they are suitably designed and placed in operation.
             {isType1(engagement.kind)
               ? ' For this engagement the walkthroughs are the main test of the controls.'
               : ' For a Type 2 engagement, operating effectiveness is then tested on a sample.'}
@@ -211,7 +214,11 @@ export function WalkthroughsPage({
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
               />
-              <select aria-label="Show walkthroughs" value={show} onChange={(e) => setShow(e.target.value as Show)}>
+              <select
+                aria-label="Show walkthroughs"
+                value={show}
+                onChange={(e) => setShow(e.target.value as Show)}
+              >
                 <option value="all">All walkthroughs</option>
                 <option value="open">Not concluded</option>
                 <option value="no-evidence">Without evidence</option>
@@ -234,7 +241,9 @@ export function WalkthroughsPage({
               sortKey={sortKey}
               sortDir={sortDir}
               onSort={onSort}
-              emptyText={show === 'deleted' ? 'No deleted walkthrough.' : 'No walkthrough matches the filter.'}
+              emptyText={
+                show === 'deleted' ? 'No deleted walkthrough.' : 'No walkthrough matches the filter.'
+              }
             />
           </div>
           {selected && actor ? (
@@ -259,7 +268,10 @@ export function WalkthroughsPage({
                 if (!id)
                   setTimeout(
                     () =>
-                      focusWhenReady([`#${rowId('walkthrough', closed)}`, '.table-scroll tbody tr[tabindex="0"]']),
+                      focusWhenReady([
+                        `#${rowId('walkthrough', closed)}`,
+                        '.table-scroll tbody tr[tabindex="0"]',
+                      ]),
                     150,
                   );
               }}

@@ -8,7 +8,8 @@ import { SortHeader, type SortDir } from '../../components/SortHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { onListKey, rowId } from '../interviews/listKeys';
 
-export type WalkthroughSortKey = 'title' | 'dates' | 'instance' | 'controls' | 'evidence' | 'design' | 'implementation';
+export type WalkthroughSortKey =
+  'title' | 'dates' | 'instance' | 'controls' | 'evidence' | 'design' | 'implementation';
 
 export function walkthroughDates(w: Pick<Walkthrough, 'startDate' | 'endDate'>): string {
   if (!w.startDate) return w.endDate ? formatDate(w.endDate) : '';
@@ -16,10 +17,34 @@ export function walkthroughDates(w: Pick<Walkthrough, 'startDate' | 'endDate'>):
   return `${formatDate(w.startDate)} – ${formatDate(w.endDate)}`;
 }
 
-function Conclusion({ value, yes, no, what }: { value: YesNo | null; yes: string; no: string; what: string }) {
-  if (value === 'yes') return <StatusBadge tone="good" title={`${what}: yes`}>{yes}</StatusBadge>;
-  if (value === 'no') return <StatusBadge tone="bad" title={`${what}: no`}>{no}</StatusBadge>;
-  return <StatusBadge tone="neutral" title={`${what}: not concluded yet`}>Open</StatusBadge>;
+function Conclusion({
+  value,
+  yes,
+  no,
+  what,
+}: {
+  value: YesNo | null;
+  yes: string;
+  no: string;
+  what: string;
+}) {
+  if (value === 'yes')
+    return (
+      <StatusBadge tone="good" title={`${what}: yes`}>
+        {yes}
+      </StatusBadge>
+    );
+  if (value === 'no')
+    return (
+      <StatusBadge tone="bad" title={`${what}: no`}>
+        {no}
+      </StatusBadge>
+    );
+  return (
+    <StatusBadge tone="neutral" title={`${what}: not concluded yet`}>
+      Open
+    </StatusBadge>
+  );
 }
 
 interface Props {
@@ -80,7 +105,10 @@ export function WalkthroughsTable(props: Props) {
                 className={isSelected ? 'row-selected' : undefined}
                 onClick={() => select(w.id)}
               >
-                <td className="ellipsis" title={[w.title, w.instance && `instance ${w.instance}`].filter(Boolean).join(' · ')}>
+                <td
+                  className="ellipsis"
+                  title={[w.title, w.instance && `instance ${w.instance}`].filter(Boolean).join(' · ')}
+                >
                   {w.title}
                 </td>
                 <td className="num nowrap col-dates">{walkthroughDates(w) || '—'}</td>
@@ -100,7 +128,12 @@ export function WalkthroughsTable(props: Props) {
                   )}
                 </td>
                 <td className="col-concl">
-                  <Conclusion value={w.designConclusion} yes="Designed" no="Deficient" what="Suitably designed" />
+                  <Conclusion
+                    value={w.designConclusion}
+                    yes="Designed"
+                    no="Deficient"
+                    what="Suitably designed"
+                  />
                 </td>
                 <td className="col-concl">
                   <Conclusion

@@ -193,6 +193,8 @@ function checkTest(
   }
 }
 
+/** The fields without the cross-field checks, for editors that save one part of the test. */
+export const controlTestObjectSchema = z.object(controlTestShape);
 export const controlTestFieldsSchema = z.object(controlTestShape).superRefine(checkTest);
 export type ControlTestFields = z.output<typeof controlTestFieldsSchema>;
 export const controlTestSchema = engagementRecordMetaSchema.extend(controlTestShape).superRefine(checkTest);

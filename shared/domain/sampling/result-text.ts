@@ -55,7 +55,7 @@ export function suggestResultText(params: {
   if (deviations === 0) return `${what} No exceptions noted.`;
 
   const descriptions = (params.exceptionDescriptions ?? [])
-    .map((d) => d.trim().replace(/\.+$/, ''))
+    .map((d) => lowerFirst(d.trim().replace(/\.+$/, '')))
     .filter(Boolean);
   const detail =
     descriptions.length === 0
@@ -69,4 +69,9 @@ export function suggestResultText(params: {
       : `For ${deviations} of the ${n} ${plural} ${census ? 'inspected' : 'sampled'}`;
   const heading = deviations === 1 ? 'Exception noted.' : 'Exceptions noted.';
   return `${what} ${heading} ${which}, ${detail}.`;
+}
+
+/** "The change was…" continues a sentence as "the change was…"; acronyms ("MFA was…") keep their case. */
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLocaleLowerCase('en-US') + text.slice(1) : text;
 }

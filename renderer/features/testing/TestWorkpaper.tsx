@@ -1,0 +1,84 @@
+/**
+ * The test workpaper: header (engagement, control, reference), then the test in the order it is done:
+ * design of the test, population and its completeness and accuracy, sample size and selection, the
+ * attribute grid, exceptions, evaluation and conclusion. Everything autosaves.
+ */
+import type { ControlTest } from '@shared/domain/fieldwork';
+import { formatPeriod, type Engagement } from '@shared/domain/engagement';
+import type { Control } from '@shared/domain/planning';
+import type { Actor } from '../../db';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
+import { ConclusionBadge } from './TestsPage';
+import { TestDesignSection } from './TestDesignSection';
+import { PopulationSection } from './PopulationSection';
+import { SamplingSection } from './SamplingSection';
+import { AttributeGrid } from './AttributeGrid';
+import { EvaluationSection } from './EvaluationSection';
+import { TestExceptions } from './TestExceptions';
+import { useLegend, useSampleItems, useTestExceptions } from './useTestData';
+
+export interface WorkpaperProps {
+  test: ControlTest;
+  control: Control;
+  engagement: Engagement;
+  actor: Actor;
+  readOnly: boolean;
+}
+
+export function TestWorkpaper(props: WorkpaperProps & { onBack(): void }) {
+  const { test, control, engagement, onBack } = props;
+  const items = useSampleItems(test.id);
+  const exceptions = useTestExceptions(test.id);
+  const legend = useLegend(engagement.id);
+  return (
+    <section className="page page-wide workpaper" aria-labelledby="workpaper-title">
+      <nav className="workpaper-back" aria-label="Breadcrumb">
+        <button type="button" className="link-button" onClick={onBack}>
+          ← All tests
+        </button>
+      </nav>
+      <header className="workpaper-header">
+        <div>
+          <h1 id="workpaper-title">
+            {test.reference} <span className="muted">· test of {control.reference}</span>
+          </h1>
+          <p className="muted">
+            {engagement.serviceOrganization} · {formatPeriod(engagement)} ·{' '}
+            {control.title || control.description}
+          </p>
+        </div>
+        <ConclusionBadge conclusion={test.conclusion} />
+      </header>
+      <ReadOnlyBanner engagement={engagement} />
+      <nav className="workpaper-toc" aria-label="Sections of the test">
+        <a href="#wp-design">1 Test design</a>
+        <a href="#wp-population">2 Population</a>
+        <a href="#wp-sampling">3 Sample</a>
+        <a href="#wp-grid">4 Attribute testing</a>
+        <a href="#wp-exceptions">5 Exceptions</a>
+        <a href="#wp-evaluation">6 Conclusion</a>
+      </nav>
+      <TestDesignSection {...props} hasItems={(items?.length ?? 0) > 0} />
+      <PopulationSection {...props} hasItems={(items?.length ?? 0) > 0} />
+      <SamplingSection {...props} items={items ?? []} legend={legend.legend} />
+      <AttributeGrid {...props} items={items ?? []} legend={legend.legend} allTickmarks={legend.all} />
+      <TestExceptions {...props} exceptions={exceptions ?? []} items={items ?? []} />
+      <EvaluationSection
+        {...props}
+        items={items ?? []}
+        legend={legend.legend}
+        exceptions={exceptions ?? []}
+      />
+      <section className="workpaper-section" aria-labelledby="wp-evidence-title">
+        <h2 id="wp-evidence-title">Evidence for the whole test</h2>
+        <EvidencePanel
+          engagementId={engagement.id}
+          link={{ kind: 'test', id: test.id }}
+          title="Test evidence (procedures, queries, screenshots)"
+          readOnly={props.readOnly}
+        />
+      </section>
+    </section>
+  );
+}
