@@ -60,7 +60,7 @@ export function EngagementView({
     case 'tests':
       return <TestsPage key={engagement.id} engagement={engagement} selectedId={item} />;
     case 'exceptions':
-      return <ExceptionsPage key={engagement.id} engagement={engagement} />;
+      return <ExceptionsPage key={engagement.id} engagement={engagement} selectedId={item} />;
     case 'evidence':
       return <EvidencePage key={engagement.id} engagement={engagement} selectedId={item} />;
     default:

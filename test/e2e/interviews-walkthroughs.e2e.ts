@@ -223,6 +223,10 @@ describe('interviews and walkthroughs', () => {
     const wt = page.getByRole('complementary', { name: /Walkthrough/ });
     await expect.poll(() => wt.getByRole('group', { name: 'Step 5' }).isVisible()).toBe(true);
     await session.screenshot('60-demo-walkthrough-editor');
+    // At 150 % zoom on a 1366×768 laptop the editor slides over the list.
+    await page.setViewportSize({ width: 911, height: 512 });
+    await session.screenshot('61-demo-walkthrough-150');
+    await page.setViewportSize({ width: 1366, height: 768 });
     // Step 3 moves up by keyboard and the focus follows it.
     await wt.getByRole('button', { name: 'Move step 3 up' }).focus();
     await page.keyboard.press('Enter');

@@ -11,7 +11,6 @@ import {
   tickmarkLegend,
   type ControlException,
   type Evidence,
-  type SampleItem,
 } from '../../shared/domain/fieldwork';
 import { selectRandom } from '../../shared/domain/sampling';
 import { verifyChain, engagementRecords } from '../../renderer/db/queries';
@@ -35,6 +34,8 @@ import {
   updateException,
   updateTest,
 } from '../../renderer/features/testing/commands';
+import { firmSampleSizeTable, saveFirmSampleSizeTable } from '../../renderer/features/settings/commands';
+import { DEFAULT_SAMPLE_SIZE_TABLE } from '../../shared/domain/sampling';
 import { freshRepo, type2Input } from './helpers';
 import { populationXlsx } from '../generators/population';
 
@@ -280,5 +281,25 @@ describe('a Type 2 test from population to conclusion', () => {
     await expect(setPopulationCount(repo, actor, t, control, 13, 'x')).rejects.toThrow(
       /Clear the selection first/,
     );
+  });
+});
+
+describe('the firm sample-size table', () => {
+  it('is the shipped default until the firm edits it; new tests follow the edit, planned tests keep theirs', async () => {
+    const { repo, actor, engagement, control } = await setup();
+    expect(await firmSampleSizeTable(repo)).toEqual(DEFAULT_SAMPLE_SIZE_TABLE);
+    const before = await createTest(repo, actor, engagement, control, await firmSampleSizeTable(repo));
+    const edited = structuredClone(DEFAULT_SAMPLE_SIZE_TABLE);
+    edited.rows['multiple-daily'].low = 30;
+    await saveFirmSampleSizeTable(repo, actor, edited);
+    const after = await createTest(repo, actor, engagement, control, await firmSampleSizeTable(repo));
+    expect(before.sampling.recommendedSize).toBe(25);
+    expect(after.sampling.recommendedSize).toBe(30);
+    expect(after.reference).toBe('T-CM-01-2');
+    expect((await repo.db.tests.get(before.id))?.sampling.recommendedSize).toBe(25);
+    // A table that makes no sense is refused by the data layer.
+    edited.rows.daily.low = 0;
+    await expect(saveFirmSampleSizeTable(repo, actor, edited)).rejects.toThrow();
+    expect(await verifyChain(repo.db, 'local')).toMatchObject({ ok: true });
   });
 });

@@ -7,7 +7,31 @@ import { groupCriteria } from '@shared/domain/criteria';
 import type { Engagement } from '@shared/domain/engagement';
 import { computeCoverage, type Control, type Csoc, type UserEntityControl } from '@shared/domain/planning';
 import { useEngagementRecords, useScopedCriteria } from '../../app/hooks';
-import { StatusBadge } from '../../components/StatusBadge';
+import { StatusBadge, type Tone } from '../../components/StatusBadge';
+import {
+  CONTROL_RESULT_LABELS,
+  CRITERION_STATUS_LABELS,
+  TYPE1_RESULT_LABELS,
+  isType1,
+  type ControlResult,
+  type CriterionStatus,
+} from '@shared/domain/fieldwork';
+import { useRollup } from '../testing/useRollup';
+
+const CRITERION_TONE: Record<CriterionStatus, Tone> = {
+  met: 'good',
+  'met-with-exceptions': 'warn',
+  'not-met': 'bad',
+  'not-tested': 'neutral',
+  'not-applicable': 'neutral',
+};
+const RESULT_TONE: Record<ControlResult, Tone> = {
+  effective: 'good',
+  exceptions: 'warn',
+  'not-effective': 'bad',
+  'in-progress': 'info',
+  'not-tested': 'neutral',
+};
 
 type Filter = 'all' | 'uncovered' | 'covered' | 'not-applicable';
 
@@ -31,6 +55,7 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
         : null,
     [criteria, controls, csocs, cuecs],
   );
+  const rollup = useRollup(engagement);
   if (!coverage) return <p className="page muted">Loading coverage…</p>;
 
   const q = query.trim().toLocaleLowerCase();
@@ -43,6 +68,8 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
           .includes(q)),
   );
   const byId = new Map(rows.map((r) => [r.criterion.id as string, r]));
+  const rollupStatus = new Map<string, CriterionStatus>((rollup?.criteria ?? []).map((r) => [r.criterion.id, r.status]));
+  const resultLabels = isType1(engagement.kind) ? TYPE1_RESULT_LABELS : CONTROL_RESULT_LABELS;
   const controlHref = (id: string) => `#/engagements/${engagement.id}/controls/${id}`;
 
   return (
@@ -124,13 +151,14 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
               <th scope="col" className="col-id">ID</th>
               <th scope="col">Criterion</th>
               <th scope="col" className="col-status">Coverage</th>
-              <th scope="col">Controls</th>
+              <th scope="col" className="col-status">Result</th>
+              <th scope="col">Controls and their results</th>
             </tr>
           </thead>
           {groupCriteria(rows.map((r) => r.criterion)).map((group) => (
             <tbody key={group.group}>
               <tr className="group-row">
-                <th scope="colgroup" colSpan={4}>
+                <th scope="colgroup" colSpan={5}>
                   {group.group} · {group.groupName}
                 </th>
               </tr>
@@ -155,6 +183,13 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
                       )}
                     </td>
                     <td>
+                      {rollupStatus.get(c.id) ? (
+                        <StatusBadge tone={CRITERION_TONE[rollupStatus.get(c.id) ?? 'not-tested']}>
+                          {CRITERION_STATUS_LABELS[rollupStatus.get(c.id) ?? 'not-tested']}
+                        </StatusBadge>
+                      ) : null}
+                    </td>
+                    <td>
                       {row.status === 'not-applicable' ? (
                         <span className="muted">{row.criterion.naReason}</span>
                       ) : row.controls.length > 0 ? (
@@ -165,6 +200,14 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
                                 {ctl.reference}
                               </a>
                               {ctl.status === 'draft' ? <span className="muted"> (draft)</span> : null}
+                              {rollup?.controls.get(ctl.id) ? (
+                                <>
+                                  {' '}
+                                  <StatusBadge tone={RESULT_TONE[rollup.controls.get(ctl.id) ?? 'not-tested']}>
+                                    {resultLabels[rollup.controls.get(ctl.id) ?? 'not-tested']}
+                                  </StatusBadge>
+                                </>
+                              ) : null}
                             </li>
                           ))}
                         </ul>
@@ -190,7 +233,7 @@ export function CoveragePage({ engagement }: { engagement: Engagement }) {
           {rows.length === 0 ? (
             <tbody>
               <tr>
-                <td colSpan={4} className="muted">
+                <td colSpan={5} className="muted">
                   No criterion matches the filter.
                 </td>
               </tr>

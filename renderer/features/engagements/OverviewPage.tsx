@@ -18,6 +18,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { EngagementDetails } from './EngagementDetails';
 import { isReadOnly, ReadOnlyBanner } from './ReadOnlyBanner';
 import { RecentChanges } from './RecentChanges';
+import { useRollup } from '../testing/useRollup';
+import type { ControlException } from '@shared/domain/fieldwork';
 import { useArchiveToggle } from './useArchiveToggle';
 
 export function OverviewPage({ engagement }: { engagement: Engagement }) {
@@ -30,6 +32,8 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
     () => verifyChain(db, engagement.id),
     [engagement.id, engagement.rev, scopes, controls, requests],
   );
+  const rollup = useRollup(engagement);
+  const exceptions = useEngagementRecords<ControlException>('exceptions', engagement.id);
   const readOnly = isReadOnly(engagement);
   const toggleArchive = useArchiveToggle();
   const summary = scopeCriteria(engagement.categories, scopes ?? []);
@@ -104,6 +108,63 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
                 <StatusBadge tone="bad">{overdue} overdue</StatusBadge>
               )}
             </span>
+          </button>
+        ) : null}
+        {rollup ? (
+          <button
+            type="button"
+            className="card"
+            onClick={() => navigate({ name: 'engagement', id: engagement.id, area: 'tests' })}
+          >
+            <span className="card-label">
+              {engagement.kind === 'soc2-type2' ? 'Controls tested' : 'Controls walked through'}
+            </span>
+            <span className="card-value num">
+              {[...rollup.controls.values()].filter((r) => r !== 'not-tested' && r !== 'in-progress').length}{' '}
+              of {rollup.controls.size}
+            </span>
+            <span className="card-note">
+              {[...rollup.controls.values()].filter((r) => r === 'not-effective').length > 0 ? (
+                <StatusBadge tone="bad">
+                  {[...rollup.controls.values()].filter((r) => r === 'not-effective').length} not effective
+                </StatusBadge>
+              ) : (
+                `${rollup.tests.filter((t) => t.conclusion === 'effective-with-exceptions').length} with exceptions`
+              )}
+            </span>
+          </button>
+        ) : null}
+        {rollup ? (
+          <button
+            type="button"
+            className="card"
+            onClick={() => navigate({ name: 'engagement', id: engagement.id, area: 'coverage' })}
+          >
+            <span className="card-label">Criteria met</span>
+            <span className="card-value num">
+              {rollup.criteria.filter((c) => c.status === 'met' || c.status === 'met-with-exceptions').length}{' '}
+              of {rollup.criteria.filter((c) => c.status !== 'not-applicable').length}
+            </span>
+            <span className="card-note">
+              {rollup.criteria.some((c) => c.status === 'not-met') ? (
+                <StatusBadge tone="bad">
+                  {rollup.criteria.filter((c) => c.status === 'not-met').length} not met
+                </StatusBadge>
+              ) : (
+                `${rollup.criteria.filter((c) => c.status === 'not-tested').length} not yet concluded`
+              )}
+            </span>
+          </button>
+        ) : null}
+        {exceptions ? (
+          <button
+            type="button"
+            className="card"
+            onClick={() => navigate({ name: 'engagement', id: engagement.id, area: 'exceptions' })}
+          >
+            <span className="card-label">Open exceptions</span>
+            <span className="card-value num">{exceptions.filter((e) => e.status === 'open').length}</span>
+            <span className="card-note">of {exceptions.length} found</span>
           </button>
         ) : null}
         <div className="card">

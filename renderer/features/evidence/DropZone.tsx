@@ -16,7 +16,7 @@ interface Props {
 export function DropZone({ onFiles, disabled, label = 'Add files…', children, compact }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const className = ['drop-zone', over ? 'drop-zone-over' : '', compact ? 'drop-zone-compact' : '']
+  const className = ['file-drop', over ? 'file-drop-over' : '', compact ? 'file-drop-compact' : '']
     .filter(Boolean)
     .join(' ');
   return (

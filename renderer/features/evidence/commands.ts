@@ -183,9 +183,16 @@ export async function linkEvidence(
   await repo.mutate(mutations, actor);
 }
 
-/** Removes one link; the file and its other links stay. */
+/**
+ * Removes the link; the file and its other links stay. A link without `detail` (a whole walkthrough)
+ * also removes the file from that record's parts (its steps): it no longer supports the record at all.
+ */
 export function unlinkEvidence(repo: Repository, actor: Actor, evidence: Evidence, link: EvidenceLink) {
-  return updateRecord(repo, actor, 'evidence', evidence, { links: removeLink(evidence.links, link) });
+  const links =
+    link.detail === undefined
+      ? evidence.links.filter((l) => !(l.kind === link.kind && l.id === link.id))
+      : removeLink(evidence.links, link);
+  return updateRecord(repo, actor, 'evidence', evidence, { links });
 }
 
 /** Moves evidence to the deleted list (a tombstone); its bytes stay stored for the audit trail and undo. */

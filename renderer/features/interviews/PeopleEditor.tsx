@@ -64,6 +64,7 @@ export function PeopleEditor({ legend, noun, value, onChange, errors, field, rea
                   <input
                     aria-label={`Name of ${noun} ${n}`}
                     value={p.name}
+                    title={p.name}
                     readOnly={readOnly}
                     aria-invalid={errors[`${field}.${i}.name`] ? true : undefined}
                     onChange={(e) => set(i, { name: e.target.value })}
@@ -71,12 +72,14 @@ export function PeopleEditor({ legend, noun, value, onChange, errors, field, rea
                   <input
                     aria-label={`Title of ${noun} ${n}`}
                     value={p.title}
+                    title={p.title}
                     readOnly={readOnly}
                     onChange={(e) => set(i, { title: e.target.value })}
                   />
                   <input
                     aria-label={`Organization of ${noun} ${n}`}
                     value={p.organization}
+                    title={p.organization}
                     readOnly={readOnly}
                     onChange={(e) => set(i, { organization: e.target.value })}
                   />

@@ -20,6 +20,7 @@ import { Field } from '../../components/Field';
 import { SaveStatus } from '../../components/SaveStatus';
 import { engagementPeriod, setPopulationCount, setPopulationFile, updateTest } from './commands';
 import { PopulationImportDialog } from './PopulationImportDialog';
+import { useFirmSampleSizeTable } from '../settings/commands';
 import type { WorkpaperProps } from './TestWorkpaper';
 
 type PopulationFields = { population: Population };
@@ -29,6 +30,7 @@ const populationFieldsSchema = z.object({ population: populationSchema });
 export function PopulationSection(props: WorkpaperProps & { hasItems: boolean }) {
   const { test, control, engagement, actor, readOnly, hasItems } = props;
   const run = useAction();
+  const firmTable = useFirmSampleSizeTable()?.table;
   const [dialog, setDialog] = useState<'import' | 'count' | null>(null);
   const [count, setCount] = useState('');
   const [countDescription, setCountDescription] = useState(test.population.description);
@@ -110,7 +112,8 @@ export function PopulationSection(props: WorkpaperProps & { hasItems: boolean })
             const n = Number(count);
             if (!Number.isInteger(n) || n < 1) return;
             void run(
-              () => setPopulationCount(repository, actor, test, control, n, countDescription.trim()),
+              () =>
+                setPopulationCount(repository, actor, test, control, n, countDescription.trim(), firmTable),
               `Population of ${n} items recorded.`,
             ).then(() => setDialog(null));
           }}
@@ -136,7 +139,17 @@ export function PopulationSection(props: WorkpaperProps & { hasItems: boolean })
           onClose={() => setDialog(null)}
           onImport={async (file, sha256, choice) => {
             const saved = await run(
-              () => setPopulationFile(repository, actor, engagement, test, control, { file, sha256 }, choice),
+              () =>
+                setPopulationFile(
+                  repository,
+                  actor,
+                  engagement,
+                  test,
+                  control,
+                  { file, sha256 },
+                  choice,
+                  firmTable,
+                ),
               'Population imported and its file stored as evidence.',
             );
             return saved !== undefined;

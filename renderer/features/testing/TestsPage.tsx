@@ -21,6 +21,8 @@ import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { createTest } from './commands';
 import { NewTestDialog } from './NewTestDialog';
+import { SampleSizeTableDialog } from '../settings/SampleSizeTableDialog';
+import { useFirmSampleSizeTable } from '../settings/commands';
 import { TestWorkpaper } from './TestWorkpaper';
 import { useLegend, useTestsAndControls } from './useTestData';
 
@@ -58,6 +60,8 @@ export function TestsPage({
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<'all' | 'open' | TestConclusion>('all');
   const [dialog, setDialog] = useState<{ controlId?: string } | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
+  const firmTable = useFirmSampleSizeTable();
   const readOnly = isReadOnly(engagement) || !actor;
   const open = (id: string | null) =>
     navigate({ name: 'engagement', id: engagement.id, area: 'tests', ...(id ? { item: id } : {}) });
@@ -113,7 +117,7 @@ export function TestsPage({
   async function create(control: Control) {
     if (!actor) return;
     const test = await run(
-      () => createTest(repository, actor, engagement, control),
+      () => createTest(repository, actor, engagement, control, firmTable?.table),
       `Test for ${control.reference} created.`,
     );
     setDialog(null);
@@ -126,6 +130,9 @@ export function TestsPage({
         <h1 id="tests-title">Tests of controls</h1>
         {readOnly ? null : (
           <div className="page-actions">
+            <button type="button" onClick={() => setTableOpen(true)} disabled={!firmTable}>
+              Sample-size table…
+            </button>
             <button type="button" className="primary" onClick={() => setDialog({})}>
               New test
             </button>
@@ -271,6 +278,9 @@ export function TestsPage({
             ))}
           </ul>
         </section>
+      ) : null}
+      {tableOpen && firmTable ? (
+        <SampleSizeTableDialog table={firmTable.table} onClose={() => setTableOpen(false)} />
       ) : null}
       {dialog ? (
         <NewTestDialog

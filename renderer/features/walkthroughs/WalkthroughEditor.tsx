@@ -148,8 +148,8 @@ export function WalkthroughEditor(props: Props) {
       )}
       <p className="hint-box record-kind-note">
         {type1
-          ? `${ENGAGEMENT_KIND_LABELS[engagement.kind]}: the walkthrough is the main test of the controls it identifies. Its conclusions on design and implementation are their result.`
-          : `${ENGAGEMENT_KIND_LABELS[engagement.kind]}: the walkthrough establishes design and implementation. Operating effectiveness is tested separately, on a sample, under Tests of controls.`}
+          ? `${ENGAGEMENT_KIND_LABELS[engagement.kind]}: this walkthrough is the main test of the controls it identifies; its conclusions are their result.`
+          : `${ENGAGEMENT_KIND_LABELS[engagement.kind]}: this walkthrough concludes on design and implementation; operating effectiveness is tested separately (Tests of controls).`}
       </p>
       {evidence.length === 0 && !walkthrough.deleted ? (
         <p className="warning-box record-note" role="note">
