@@ -8,9 +8,10 @@
  *   BENCH_EDITS          edits per engagement (default 20)
  *   BENCH_BIG_EDITS      edits on the one big engagement (default 3000)
  *   BENCH_CONTROLS       rows in the imported control matrix (default 500)
- *   BENCH_EVIDENCE_MB    size of the evidence file hashed and stored, in MB of 10^6 bytes (default 500;
- *                        the file is written under os.tmpdir() and deleted; storing it holds it in memory
- *                        twice over in fake-indexeddb, so use 200 on a machine with less than ~3 GB free)
+ *   BENCH_EVIDENCE_MB    size of the evidence file hashed and stored, in MB of 10^6 bytes (default 500).
+ *                        The file is written under os.tmpdir() and deleted at the end. fake-indexeddb keeps
+ *                        stored Blobs in memory, so storing it needs about twice its size in RAM for a
+ *                        moment (peak RSS is printed); use 200 on a machine with little free memory.
  *   BENCH_POPULATION     rows in the synthetic population sampled from (default 1000000)
  */
 import 'fake-indexeddb/auto';
@@ -140,6 +141,11 @@ const imported = await engagementRecords<Control>(db, 'controls', planningEngage
 const scope = scopeCriteria(planningEngagement.categories, []);
 await time('coverage of the imported matrix', async () => computeCoverage(scope.criteria, imported));
 
+const events = await db.auditEvents.count();
+const mem = process.memoryUsage();
+rows.push(['audit events stored', String(events)]);
+rows.push(['heap used', `${(mem.heapUsed / 1024 / 1024).toFixed(0)} MB`]);
+
 // Evidence: hash a large file in chunks (the app's hasher) next to sha256sum, then store it.
 const EVIDENCE_MB = Number(process.env.BENCH_EVIDENCE_MB ?? 500);
 const evidenceBytes = EVIDENCE_MB * 1_000_000;
@@ -210,6 +216,7 @@ try {
   );
   const stored = await db.blobs.get(ours);
   rows.push(['  stored blob size', stored ? `${stored.blob.size} bytes` : 'missing']);
+  rows.push(['  peak RSS so far', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`]);
 } finally {
   rmSync(evidencePath, { force: true });
 }
@@ -246,11 +253,6 @@ await heapDelta(`stratified by month: 60 of ${POPULATION}`, () =>
   }),
 );
 rows.push([`gc exposed for the heap figures`, String(Boolean(gc))]);
-
-const events = await db.auditEvents.count();
-const mem = process.memoryUsage();
-rows.push(['audit events stored', String(events)]);
-rows.push(['heap used', `${(mem.heapUsed / 1024 / 1024).toFixed(0)} MB`]);
 
 const width = Math.max(...rows.map(([l]) => l.length));
 console.log(`\nFieldwork data-layer benchmark (Node ${process.version}, fake-indexeddb)\n`);

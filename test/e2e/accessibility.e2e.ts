@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createProfile, launch, useBrowserSessions } from './harness';
+import { createProfile, newType2, launch, useBrowserSessions } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -61,7 +61,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await check('empty engagement list');
 
     await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await expect.poll(() => page.getByText(/Audit trail intact/).isVisible()).toBe(true);
     await check('overview');
 
@@ -185,6 +187,83 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await check('delete walkthrough dialog');
     await page.keyboard.press('Escape');
 
+    expect(found).toEqual({});
+  });
+
+  it('has no violations on the test workpaper, grid, exceptions, evidence and sample-size screens', async () => {
+    const session = await launch();
+    const { page } = session;
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      const v = await violations(page);
+      if (v.length) found[name] = v;
+    };
+    await createProfile(page);
+    const dialog = await newType2(page, 'Northwind Health', 'Claims Platform', '2026-01-01', '2026-12-31');
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+    await page.getByRole('link', { name: 'Controls', exact: true }).click();
+    await page.getByRole('button', { name: 'New control' }).first().click();
+    const nc = page.getByRole('dialog', { name: 'New control' });
+    await nc.getByLabel('Reference').fill('AC-01');
+    await nc.getByLabel('Description').fill('Access reviews are performed monthly.');
+    await nc.getByRole('button', { name: 'Add control' }).click();
+    await page.locator('.detail-pane').getByLabel('Frequency').selectOption({ label: 'Monthly' });
+    await expect
+      .poll(() => page.locator('.detail-pane').getByText('All changes saved').isVisible())
+      .toBe(true);
+
+    await page.getByRole('link', { name: 'Tests of controls' }).click();
+    await check('tests list (empty)');
+    await page.getByRole('button', { name: 'Sample-size table…' }).click();
+    await check('sample-size table dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'New test' }).click();
+    await check('new test dialog');
+    await page
+      .getByRole('dialog', { name: 'New test of a control' })
+      .getByRole('button', { name: 'Create test' })
+      .click();
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    await page.getByLabel('Attribute A', { exact: true }).fill('Review signed by the manager');
+    await page.getByRole('button', { name: 'Import population file…' }).click();
+    await check('population import dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Enter a count…' }).click();
+    await page.getByLabel('Number of items').fill('12');
+    await page.getByLabel('What they are').fill('monthly access reviews');
+    await page.getByRole('button', { name: 'Record the count' }).click();
+    await expect.poll(() => page.getByText('12 items', { exact: true }).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Select the sample' }).click();
+    const grid = page.getByRole('grid', { name: 'Attribute testing' });
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(1);
+    await grid.locator('[data-cell="0-0"]').click();
+    await page.keyboard.press('x');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByRole('group', { name: 'EX-01' }).isVisible()).toBe(true);
+    await check('test workpaper with grid and exception');
+    await grid.locator('[data-cell="0-0"]').click();
+    await page.keyboard.press('Enter');
+    await check('sample item dialog');
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('button', { name: 'Expand the sample…' })
+      .click()
+      .catch(() => undefined);
+    if (await page.getByRole('dialog', { name: 'Expand the sample' }).isVisible()) {
+      await check('expand dialog');
+      await page.keyboard.press('Escape');
+    }
+
+    await page.getByRole('link', { name: 'Exceptions', exact: true }).click();
+    await page.getByRole('button', { name: 'EX-01' }).first().click();
+    await check('exceptions list with editor');
+
+    await page.getByRole('link', { name: 'Evidence', exact: true }).click();
+    await check('evidence library (empty)');
+    await page.getByRole('link', { name: 'Coverage' }).click();
+    await check('coverage with results');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await check('overview with fieldwork cards');
     expect(found).toEqual({});
   });
 });

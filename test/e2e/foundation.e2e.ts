@@ -26,7 +26,9 @@ describe('foundation: a new auditor', () => {
 
     // Demo engagement.
     await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await expect
       .poll(() => page.getByText('Lumenfield Analytics, Inc. · Lumenfield Insights Platform').isVisible())
       .toBe(true);

@@ -12,7 +12,9 @@ describe('navigation and security', () => {
     const { page } = session;
     await createProfile(page);
     await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
 
     await page.keyboard.press('Control+K');
     const jump = page.getByRole('dialog', { name: 'Go to' });

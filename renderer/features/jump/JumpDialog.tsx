@@ -4,6 +4,15 @@
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  currentVersion,
+  formatExceptionNumber,
+  type ControlException,
+  type ControlTest,
+  type Evidence,
+  type Interview,
+  type Walkthrough,
+} from '@shared/domain/fieldwork';
 import { criteriaForCategories } from '@shared/domain/criteria';
 import { Dialog } from '../../components/Dialog';
 import { db } from '../../db';
@@ -47,6 +56,18 @@ export function JumpDialog() {
     async () => (currentId ? await engagementRecords<Request>(db, 'requests', currentId) : []),
     [currentId],
   );
+  // Fieldwork records: tests, interviews, walkthroughs, exceptions and evidence, one read for all.
+  const fieldwork = useLiveQuery(async () => {
+    if (!currentId) return null;
+    const [tests, interviews, walkthroughs, exceptions, evidence] = await Promise.all([
+      engagementRecords<ControlTest>(db, 'tests', currentId),
+      engagementRecords<Interview>(db, 'interviews', currentId),
+      engagementRecords<Walkthrough>(db, 'walkthroughs', currentId),
+      engagementRecords<ControlException>(db, 'exceptions', currentId),
+      engagementRecords<Evidence>(db, 'evidence', currentId),
+    ]);
+    return { tests, interviews, walkthroughs, exceptions, evidence };
+  }, [currentId]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
 
@@ -92,6 +113,47 @@ export function JumpDialog() {
           route: at('requests', r.id),
         });
       }
+      for (const t of fieldwork?.tests ?? []) {
+        list.push({
+          key: `test:${t.id}`,
+          label: `${t.reference} ${t.objective.slice(0, 80)}`,
+          detail: 'Test',
+          route: at('tests', t.id),
+        });
+      }
+      for (const i of fieldwork?.interviews ?? []) {
+        const who = i.interviewees.map((p) => p.name).join(', ');
+        list.push({
+          key: `interview:${i.id}`,
+          label: `${i.title}${who ? ` — ${who}` : ''}`,
+          detail: 'Interview',
+          route: at('interviews', i.id),
+        });
+      }
+      for (const w of fieldwork?.walkthroughs ?? []) {
+        list.push({
+          key: `walkthrough:${w.id}`,
+          label: `${w.title}${w.instance ? ` (${w.instance})` : ''}`,
+          detail: 'Walkthrough',
+          route: at('walkthroughs', w.id),
+        });
+      }
+      for (const x of fieldwork?.exceptions ?? []) {
+        list.push({
+          key: `exception:${x.id}`,
+          label: `${formatExceptionNumber(x.number)} ${x.description.slice(0, 80)}`,
+          detail: 'Exception',
+          route: at('exceptions', x.id),
+        });
+      }
+      for (const e of fieldwork?.evidence ?? []) {
+        list.push({
+          key: `evidence:${e.id}`,
+          label: currentVersion(e).fileName,
+          detail: 'Evidence',
+          route: at('evidence', e.id),
+        });
+      }
       for (const c of criteriaForCategories(current.categories)) {
         list.push({
           key: `criterion:${c.id}`,
@@ -117,7 +179,7 @@ export function JumpDialog() {
       });
     }
     return list;
-  }, [engagements, route, controls, requests, vendors]);
+  }, [engagements, route, controls, requests, vendors, fieldwork]);
 
   const results = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);

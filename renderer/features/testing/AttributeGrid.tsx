@@ -228,13 +228,9 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
                   );
                 })}
                 <td className="ellipsis note-cell">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setOpenItem(it.id)}
-                    aria-label={`Note and evidence for item ${it.position}`}
-                  >
+                  <button type="button" className="link-button" onClick={() => setOpenItem(it.id)}>
                     {it.note ? it.note.slice(0, 60) : 'Add note'}
+                    <span className="visually-hidden"> (item {it.position})</span>
                   </button>
                 </td>
                 <td className="num">{evidenceCounts.get(it.id) ?? 0}</td>
