@@ -232,7 +232,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.getByLabel('Number of items').fill('12');
     await page.getByLabel('What they are').fill('monthly access reviews');
     await page.getByRole('button', { name: 'Record the count' }).click();
-    await expect.poll(() => page.getByText('12 items', { exact: true }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(/Count entered by the auditor/).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await page.getByRole('button', { name: 'Select the sample' }).click();
     const grid = page.getByRole('grid', { name: 'Attribute testing' });
     await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(1);

@@ -6,7 +6,8 @@
 import { useMemo, useState } from 'react';
 import { formatBytes, shortHash } from '@shared/domain/fieldwork';
 import { formatDate } from '@shared/domain/engagement';
-import { buildPopulation, readPopulation, type PopulationFile } from '@shared/import/population';
+import { buildPopulation } from '@shared/import/population/build';
+import type { PopulationFile } from '@shared/import/population';
 import { Dialog } from '../../components/Dialog';
 import { describeError, ErrorDetails } from '../../components/ErrorText';
 import { hashFiles } from '../evidence/hashFiles';
@@ -41,7 +42,9 @@ export function PopulationImportDialog({
     setBusy(`Reading ${file.name}…`);
     try {
       const [read, hashed] = await Promise.all([
-        readPopulation(new Uint8Array(await file.arrayBuffer()), file.name),
+        import('@shared/import/population').then(async ({ readPopulation }) =>
+          readPopulation(new Uint8Array(await file.arrayBuffer()), file.name),
+        ),
         hashFiles([file], () => undefined),
       ]);
       const sha256 = hashed.hashes[0];

@@ -36,7 +36,7 @@ import {
   strataByPeriod,
   type SampleSizeTable,
 } from '@shared/domain/sampling';
-import { buildPopulation, readPopulation, type PopulationItem } from '@shared/import/population';
+import type { PopulationItem } from '@shared/import/population';
 import type { Actor, Mutation, Repository } from '../../db';
 import { engagementRecords } from '../../db/queries';
 import { updateRecord } from '../../db/records';
@@ -188,6 +188,8 @@ export async function readPopulationItems(
   choice: Pick<PopulationChoice, 'sheet' | 'headerRow' | 'keyColumn' | 'dateColumn'>,
   period: { start: string; end: string } | null,
 ) {
+  // Loaded on first use: the spreadsheet reader is large and most screens never need it.
+  const { buildPopulation, readPopulation } = await import('@shared/import/population');
   const file = await readPopulation(bytes, fileName);
   const sheet = file.sheets.find((s) => s.name === choice.sheet);
   if (!sheet) throw refusal(`The sheet "${choice.sheet}" is not in ${fileName}.`);
