@@ -237,11 +237,13 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       .toBe(true);
     await page.getByRole('button', { name: 'Select the sample' }).click();
     const grid = page.getByRole('grid', { name: 'Attribute testing' });
-    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(1);
+    await expect.poll(() => grid.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await grid.locator('[data-cell="0-0"]').click();
     await page.keyboard.press('x');
     await page.keyboard.press(' ');
-    await expect.poll(() => page.getByRole('group', { name: 'EX-01' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('group', { name: 'EX-01' }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await check('test workpaper with grid and exception');
     await grid.locator('[data-cell="0-0"]').click();
     await page.keyboard.press('Enter');

@@ -25,6 +25,7 @@ import { SaveStatus } from '../../components/SaveStatus';
 import { useAction } from '../../app/useAction';
 import { duplicateControl, restoreControls, updateControl } from './commands';
 import { DeleteControlsDialog } from './DeleteControlsDialog';
+import { ControlFieldwork } from '../testing/ControlFieldwork';
 
 function controlFields(r: Control): ControlFields {
   return withoutMeta(r);
@@ -246,6 +247,7 @@ export function ControlEditor({ control, actor, readOnly, canRestore, criteria, 
           />
         </Field>
       </div>
+      <ControlFieldwork control={control} actor={actor} readOnly={readOnly} />
       {deleting ? (
         <DeleteControlsDialog
           controls={[control]}

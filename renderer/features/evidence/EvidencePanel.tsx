@@ -20,7 +20,7 @@ import { useActor } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { AttachProgress } from './AttachProgress';
 import { DropZone } from './DropZone';
-import { linkEvidence, unlinkEvidence } from './commands';
+import { linkEvidence, unlinkEvidence, type EvidenceDefaults } from './commands';
 import { useAttachFiles } from './useAttachFiles';
 import { LinkEvidenceDialog, PreviewDialog } from './EvidenceDialogs';
 
@@ -32,6 +32,8 @@ interface Props {
   readOnly?: boolean;
   /** A smaller layout for grid notes and walkthrough steps. */
   compact?: boolean;
+  /** How files attached here are described (e.g. received for a request). */
+  defaults?: Omit<EvidenceDefaults, 'links'>;
 }
 
 export function useLinkedEvidence(engagementId: string, link: EvidenceLink): Evidence[] | undefined {
@@ -42,7 +44,14 @@ export function useLinkedEvidence(engagementId: string, link: EvidenceLink): Evi
   );
 }
 
-export function EvidencePanel({ engagementId, link, title = 'Evidence', readOnly, compact }: Props) {
+export function EvidencePanel({
+  engagementId,
+  link,
+  title = 'Evidence',
+  readOnly,
+  compact,
+  defaults,
+}: Props) {
   const actor = useActor();
   const run = useAction();
   const linked = useLinkedEvidence(engagementId, link);
@@ -105,7 +114,7 @@ export function EvidencePanel({ engagementId, link, title = 'Evidence', readOnly
             compact={compact}
             disabled={progress !== null}
             label="Attach files…"
-            onFiles={(files) => void attach(files, { links: [link], source: 'client' })}
+            onFiles={(files) => void attach(files, { source: 'client', ...defaults, links: [link] })}
           />
           <button type="button" onClick={() => setDialog('link')}>
             Link from library…

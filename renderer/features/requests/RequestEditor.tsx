@@ -19,6 +19,7 @@ import { ControlChooser } from '../../components/ControlChooser';
 import { Field } from '../../components/Field';
 import { SaveStatus } from '../../components/SaveStatus';
 import { updateRequest } from './commands';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 
 function requestFields(r: Request): RequestFields {
   return withoutMeta(r);
@@ -168,7 +169,14 @@ export function RequestEditor({ request, actor, readOnly, controls, deletedRefer
           disabled={readOnly}
           onChange={(ids) => change({ controlIds: ids })}
         />
-        <p className="muted">Evidence files are linked here once fieldwork evidence is recorded.</p>
+        <EvidencePanel
+          engagementId={request.engagementId}
+          link={{ kind: 'request', id: request.id }}
+          title="Evidence received for this request"
+          readOnly={readOnly}
+          defaults={{ source: 'request', requestId: request.id }}
+          compact
+        />
       </div>
     </aside>
   );
