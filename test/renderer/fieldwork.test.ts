@@ -24,6 +24,7 @@ import {
 } from '../../renderer/features/evidence/commands';
 import {
   clearSelection,
+  deleteTest,
   createTest,
   defaultSeed,
   expandSample,
@@ -258,6 +259,19 @@ describe('a Type 2 test from population to conclusion', () => {
     await expect(
       updateTest(a.repo, a.actor, test, { conclusion: 'effective-with-exceptions' }),
     ).rejects.toThrow(/Explain the conclusion/);
+    // Deleting the test takes its items and exceptions with it (tombstones); Undo brings them all back.
+    const undo = await deleteTest(a.repo, a.actor, test);
+    expect(await engagementRecords<ControlException>(a.repo.db, 'exceptions', a.engagement.id)).toHaveLength(
+      0,
+    );
+    await a.repo.mutate(undo, a.actor);
+    expect(await engagementRecords<ControlException>(a.repo.db, 'exceptions', a.engagement.id)).toHaveLength(
+      1,
+    );
+    expect(
+      (await a.repo.db.sampleItems.where('testId').equals(test.id).toArray()).filter((i) => !i.deleted),
+    ).toHaveLength(40);
+    test = (await a.repo.db.tests.get(test.id))!;
     await updateTest(a.repo, a.actor, test, {
       conclusion: 'effective-with-exceptions',
       rationale: 'Isolated; 1 of 40 within the tolerable rate.',

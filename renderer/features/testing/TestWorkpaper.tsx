@@ -3,10 +3,14 @@
  * design of the test, population and its completeness and accuracy, sample size and selection, the
  * attribute grid, exceptions, evaluation and conclusion. Everything autosaves.
  */
+import { useState } from 'react';
 import type { ControlTest } from '@shared/domain/fieldwork';
 import { formatPeriod, type Engagement } from '@shared/domain/engagement';
 import type { Control } from '@shared/domain/planning';
-import type { Actor } from '../../db';
+import { repository, type Actor } from '../../db';
+import { useAction } from '../../app/useAction';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { deleteTest } from './commands';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { ConclusionBadge } from './TestsPage';
@@ -31,6 +35,18 @@ export function TestWorkpaper(props: WorkpaperProps & { onBack(): void }) {
   const items = useSampleItems(test.id);
   const exceptions = useTestExceptions(test.id);
   const legend = useLegend(engagement.id);
+  const run = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const remove = async () => {
+    setConfirming(false);
+    const undo = await run(() => deleteTest(repository, props.actor, test));
+    if (!undo) return;
+    onBack();
+    await run(async () => undefined, `Deleted ${test.reference}; its exception numbers stay reserved.`, {
+      label: 'Undo',
+      run: () => repository.mutate(undo, props.actor),
+    });
+  };
   return (
     <section className="page page-wide workpaper" aria-labelledby="workpaper-title">
       <nav className="workpaper-back" aria-label="Breadcrumb">
@@ -48,8 +64,30 @@ export function TestWorkpaper(props: WorkpaperProps & { onBack(): void }) {
             {control.title || control.description}
           </p>
         </div>
-        <ConclusionBadge conclusion={test.conclusion} />
+        <div className="page-actions">
+          <ConclusionBadge conclusion={test.conclusion} />
+          {props.readOnly ? null : (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              Delete test…
+            </button>
+          )}
+        </div>
       </header>
+      {confirming ? (
+        <ConfirmDialog
+          title={`Delete ${test.reference}?`}
+          confirmLabel="Delete test"
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void remove()}
+        >
+          <p>
+            {items?.length ?? 0} sample item{items?.length === 1 ? '' : 's'} with their tickmarks and{' '}
+            {exceptions?.length ?? 0} exception{exceptions?.length === 1 ? '' : 's'} go with it. Evidence
+            files stay in the library. You can undo this right after.
+          </p>
+        </ConfirmDialog>
+      ) : null}
       <ReadOnlyBanner engagement={engagement} />
       <nav className="workpaper-toc" aria-label="Sections of the test">
         <a href="#wp-design">1 Test design</a>

@@ -759,3 +759,21 @@ export function updateException(
 ) {
   return updateRecord(repo, actor, 'exception', exception, patch);
 }
+
+/**
+ * Deletes a test with its sample items and exceptions (tombstones: exception numbers stay reserved and the
+ * audit trail keeps everything). Returns what was deleted, for Undo.
+ */
+export async function deleteTest(repo: Repository, actor: Actor, test: ControlTest): Promise<Mutation[]> {
+  const items = await liveItems(repo, test.id);
+  const exceptions = (await repo.db.exceptions.where('testId').equals(test.id).toArray()).filter(
+    (e) => !e.deleted,
+  );
+  const mutations: Mutation[] = [
+    ...items.map((i): Mutation => ({ entity: 'sampleItem', op: 'delete', id: i.id })),
+    ...exceptions.map((e): Mutation => ({ entity: 'exception', op: 'delete', id: e.id })),
+    { entity: 'controlTest', op: 'delete', id: test.id },
+  ];
+  await repo.mutate(mutations, actor);
+  return mutations.map((m) => ({ ...m, op: 'restore' }) as Mutation);
+}
