@@ -4,7 +4,7 @@
  * second. Cancelling terminates the worker (see features/evidence/hashFiles.ts).
  */
 import { sha256OfSource } from '@shared/hashing';
-import type { HashRequest, HashResponse } from './hash-protocol';
+import { describeReadError, type HashRequest, type HashResponse } from './hash-protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<HashRequest>) => void) | null;
@@ -33,17 +33,9 @@ async function hashAll({ files }: HashRequest): Promise<void> {
       });
       scope.postMessage({ type: 'hashed', index, sha256 });
     } catch (error) {
-      scope.postMessage({ type: 'failed', index, message: readError(error) });
+      scope.postMessage({ type: 'failed', index, message: describeReadError(error) });
     }
     done += file.size;
   }
   scope.postMessage({ type: 'done' });
-}
-
-function readError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'NotReadableError' || name === 'NotFoundError') {
-    return 'The file could not be read: it may have been moved, or it is locked by another program.';
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@
  * environment) the same chunked hasher runs in-thread, so the tests exercise the same code path.
  */
 import { sha256OfSource } from '@shared/hashing';
-import type { HashRequest, HashResponse } from '../../workers/hash-protocol';
+import { describeReadError, type HashRequest, type HashResponse } from '../../workers/hash-protocol';
 
 export interface HashResult {
   /** In the order of the files given; null where the file could not be read. */
@@ -84,7 +84,7 @@ async function hashInThread(
     } catch (error) {
       if (signal?.aborted) throw new HashingCancelled();
       hashes.push(null);
-      failures.push({ index, message: error instanceof Error ? error.message : String(error) });
+      failures.push({ index, message: describeReadError(error) });
     }
     done += file.size;
   }
