@@ -37,6 +37,7 @@ import {
 } from '../../renderer/features/testing/commands';
 import { firmSampleSizeTable, saveFirmSampleSizeTable } from '../../renderer/features/settings/commands';
 import { DEFAULT_SAMPLE_SIZE_TABLE } from '../../shared/domain/sampling';
+import { controlDependents, describeDependents } from '../../renderer/features/controls/dependents';
 import { freshRepo, type2Input } from './helpers';
 import { populationXlsx } from '../generators/population';
 
@@ -141,6 +142,16 @@ describe('a Type 2 test from population to conclusion', () => {
     });
     return { ...ctx, test: withPop, sha256, bytes };
   }
+
+  it('names the test and its evidence when the control is about to be deleted', async () => {
+    const { repo, actor, engagement, control } = await withPopulation();
+    await addEvidence(repo, actor, engagement.id, [await hashed('policy', 'policy.txt')], {
+      links: [{ kind: 'control', id: control.id }],
+    });
+    const dependents = await controlDependents(repo.db, engagement.id, [control.id]);
+    expect(dependents.map((d) => d.label)).toEqual(['Test T-CM-01', 'Evidence file policy.txt']);
+    expect(describeDependents(dependents)).toBe('1 test and 1 evidence file are linked to it.');
+  });
 
   it('records the population file as evidence with its hash, count and out-of-period items', async () => {
     const { repo, engagement, test, sha256 } = await withPopulation();
