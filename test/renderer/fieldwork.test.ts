@@ -267,6 +267,16 @@ describe('a Type 2 test from population to conclusion', () => {
     expect(test.sampling.expansions).toMatchObject([{ additional: 15, reason: 'One exception in 25 items' }]);
     expect(more.every((i) => i.batch === 1)).toBe(true);
 
+    // No conclusion while cells are blank: the data layer refuses it.
+    await expect(
+      updateTest(a.repo, a.actor, test, { conclusion: 'effective', rationale: 'x' }),
+    ).rejects.toThrow(/cells are not marked yet/);
+    for (const item of [...items, ...more]) {
+      for (const attr of [attrA, attrB]) {
+        const fresh = await a.repo.db.sampleItems.get(item.id);
+        if (!fresh?.marks[attr]) await setMark(a.repo, a.actor, test, item.id, attr, 'pass', legend);
+      }
+    }
     await expect(
       updateTest(a.repo, a.actor, test, { conclusion: 'effective-with-exceptions' }),
     ).rejects.toThrow(/Explain the conclusion/);

@@ -42,7 +42,18 @@ const conclusionSchema = controlTestObjectSchema
     }
   });
 
-const pct = (rate: number) => `${(Math.ceil(rate * 1000 - 1e-9) / 10).toFixed(1)}%`;
+/** A rate as a percentage, rounded to one decimal (3.846% → 3.8%). */
+const pct = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * An upper deviation limit, rounded up as the AICPA tables do (77.64% → 77.7%); when that would read as
+ * equal to the tolerable rate while the limit is below it, two decimals show the difference (9.91%).
+ */
+function limitText(limit: number, tolerable: number): string {
+  const one = Math.ceil(limit * 1000 - 1e-9) / 10;
+  if (limit < tolerable && one >= tolerable * 100) return `${(Math.floor(limit * 10000) / 100).toFixed(2)}%`;
+  return `${one.toFixed(1)}%`;
+}
 
 export function suggestedResult(
   test: ControlTest,
@@ -102,6 +113,8 @@ export function EvaluationSection(
       : null;
   const suggestedText = suggestedResult(test, items, tally.deviations, exceptions);
   const openExceptions = exceptions.filter((e) => e.status === 'open').length;
+  // Only a fully tested sample can be concluded (the data layer refuses it too).
+  const ready = tally.size > 0 && tally.blankCells === 0 && test.attributes.length > 0;
 
   return (
     <section className="workpaper-section" id="wp-evaluation" aria-labelledby="wp-evaluation-title">
@@ -121,8 +134,8 @@ export function EvaluationSection(
             </dd>
             <dt>Upper deviation limit</dt>
             <dd className="num">
-              {pct(evaluation.upperLimit)} at {Math.round(s.confidence * 100)}% confidence, against a
-              tolerable rate of {Math.round(s.tolerableRate * 100)}%{' '}
+              {limitText(evaluation.upperLimit, s.tolerableRate)} at {Math.round(s.confidence * 100)}%
+              confidence, against a tolerable rate of {Math.round(s.tolerableRate * 100)}%{' '}
               {evaluation.withinTolerable ? (
                 <StatusBadge tone="good">within</StatusBadge>
               ) : (
@@ -131,10 +144,16 @@ export function EvaluationSection(
             </dd>
             <dt>Suggested</dt>
             <dd>
-              <StatusBadge tone={CONCLUSION_TONE[evaluation.suggestedConclusion]}>
-                {TEST_CONCLUSION_LABELS[evaluation.suggestedConclusion]}
-              </StatusBadge>{' '}
-              <span className="muted">{evaluation.explanation}</span>
+              {ready ? (
+                <>
+                  <StatusBadge tone={CONCLUSION_TONE[evaluation.suggestedConclusion]}>
+                    {TEST_CONCLUSION_LABELS[evaluation.suggestedConclusion]}
+                  </StatusBadge>{' '}
+                  <span className="muted">{evaluation.explanation}</span>
+                </>
+              ) : (
+                <span className="muted">Not yet: mark every item for every attribute first.</span>
+              )}
             </dd>
           </dl>
           {tally.blankCells > 0 ? (
@@ -157,7 +176,7 @@ export function EvaluationSection(
         <Field label="Conclusion" error={errors.conclusion}>
           <select
             value={draft.conclusion ?? ''}
-            disabled={readOnly}
+            disabled={readOnly || (!ready && draft.conclusion === null)}
             onChange={(e) =>
               change({ conclusion: (e.target.value || null) as ConclusionFields['conclusion'] })
             }
@@ -170,7 +189,7 @@ export function EvaluationSection(
             ))}
           </select>
         </Field>
-        {evaluation && !readOnly && draft.conclusion !== evaluation.suggestedConclusion ? (
+        {evaluation && ready && !readOnly && draft.conclusion !== evaluation.suggestedConclusion ? (
           <div className="field field-button">
             <button type="button" onClick={() => change({ conclusion: evaluation.suggestedConclusion })}>
               Use the suggested conclusion
@@ -178,6 +197,12 @@ export function EvaluationSection(
           </div>
         ) : null}
       </div>
+      {draft.conclusion !== null && !ready ? (
+        <p className="warning-inline" role="alert">
+          The test is concluded but not every item is marked (items were added or attributes changed): finish
+          the grid, then confirm the conclusion.
+        </p>
+      ) : null}
       <Field
         label="Rationale"
         error={errors.rationale}

@@ -35,6 +35,7 @@ export function PopulationImportDialog({
   const [keyColumn, setKeyColumn] = useState<number | null>(null);
   const [dateColumn, setDateColumn] = useState<number | null>(null);
   const [description, setDescription] = useState('');
+  const [dayOrder, setDayOrder] = useState<'month-first' | 'day-first' | null>(null);
 
   async function choose(file: File) {
     setError(null);
@@ -67,12 +68,19 @@ export function PopulationImportDialog({
     if (!sheet || sheet.refusal || keyColumn === null) return null;
     try {
       return {
-        ok: buildPopulation({ grid: sheet.grid, headerRow: sheet.headerRow, keyColumn, dateColumn, period }),
+        ok: buildPopulation({
+          grid: sheet.grid,
+          headerRow: sheet.headerRow,
+          keyColumn,
+          dateColumn,
+          period,
+          ...(dayOrder ? { dayOrder } : {}),
+        }),
       };
     } catch (e) {
       return { error: describeError(e).text };
     }
-  }, [sheet, keyColumn, dateColumn, period]);
+  }, [sheet, keyColumn, dateColumn, period, dayOrder]);
   const built = preview && 'ok' in preview ? preview.ok : null;
 
   async function keep() {
@@ -88,6 +96,7 @@ export function PopulationImportDialog({
       keyLabel: label(keyColumn),
       dateLabel: label(dateColumn),
       description: description.trim(),
+      dayOrder: built.dayOrder,
     });
     setBusy(null);
     if (ok) onClose();
@@ -239,7 +248,23 @@ export function PopulationImportDialog({
                   whether the population is the right one; such items are flagged if selected.
                 </p>
               ) : null}
-              {built.dateFormatNote ? <p className="muted">{built.dateFormatNote}</p> : null}
+              {built.dateFormatNote ? (
+                <div className="inline-form">
+                  <p className="muted">{built.dateFormatNote}</p>
+                  <label className="inline-field">
+                    Dates such as 03/05/2026 are
+                    <select
+                      value={built.dayOrder ?? 'month-first'}
+                      onChange={(e) =>
+                        setDayOrder(e.target.value === 'day-first' ? 'day-first' : 'month-first')
+                      }
+                    >
+                      <option value="month-first">month first (03/05 is 5 March)</option>
+                      <option value="day-first">day first (03/05 is 3 May)</option>
+                    </select>
+                  </label>
+                </div>
+              ) : null}
               {built.problems.length > 0 ? (
                 <details>
                   <summary>

@@ -19,7 +19,7 @@ import {
 } from '@shared/domain/fieldwork';
 import { additionalItemsToAccept, binomialSampleSize } from '@shared/domain/sampling';
 import { repository } from '../../db';
-import { useProfiles } from '../../app/hooks';
+import { useEngagementRecords, useProfiles } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { Dialog } from '../../components/Dialog';
@@ -47,6 +47,19 @@ const samplingFieldsSchema = z.object({ sampling: samplingSchema }).superRefine(
 });
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
+const STATISTICAL_PREFIX = 'Statistical size:';
+
+/** The size chosen before any expansion. */
+function plannedSize(test: ControlTest): number {
+  return (test.sampling.size ?? 0) - test.sampling.expansions.reduce((sum, e) => sum + e.additional, 0);
+}
+
+/** N / n as auditors read it: "20" when whole, "4.84" otherwise. */
+function formatStep(population: number | null, size: number): string {
+  if (!population || size < 1) return '?';
+  const step = population / size;
+  return Number.isInteger(step) ? String(step) : step.toFixed(2);
+}
 
 export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; legend: LegendEntry[] }) {
   const { test, control, engagement, actor, readOnly, items, legend } = props;
@@ -56,6 +69,7 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
   const [derived, setDerived] = useState('');
   const [manualKeys, setManualKeys] = useState('');
   const [expanding, setExpanding] = useState(false);
+  const allTests = useEngagementRecords<ControlTest>('tests', engagement.id);
   useEffect(() => {
     let live = true;
     void defaultSeed(engagement, control, test).then((seed) => {
@@ -86,6 +100,17 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
   const canSelect =
     !readOnly && test.population.source !== 'none' && (s.method === 'manual' || (s.size ?? 0) > 0);
   const by = (id: string | null) => profiles?.find((p) => p.id === id)?.fullName ?? 'an auditor';
+  // Another test of this control drawn from the same population with the same seed picks the same items.
+  const effectiveSeed = s.seed.trim() || derived;
+  const twin = (allTests ?? []).find(
+    (t) =>
+      t.id !== test.id &&
+      t.controlId === test.controlId &&
+      t.sampling.selectedAt !== null &&
+      t.sampling.seed === effectiveSeed &&
+      t.population.sha256 === test.population.sha256 &&
+      t.population.count === test.population.count,
+  );
 
   if (selected) {
     const tally = tallySample(
@@ -117,7 +142,7 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
           <dd>
             {test.sampling.basis}
             {test.sampling.overrideRationale
-              ? ` Chosen size ${test.sampling.size}: ${test.sampling.overrideRationale}`
+              ? ` Chosen size ${plannedSize(test)}: ${test.sampling.overrideRationale}`
               : ''}
           </dd>
           {test.sampling.seed ? (
@@ -138,7 +163,8 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
             <>
               <dt>Interval and start</dt>
               <dd className="num">
-                every {test.sampling.interval}th item from item {test.sampling.start}
+                every {formatStep(population, plannedSize(test))} items, starting at item{' '}
+                {test.sampling.start}
               </dd>
             </>
           ) : null}
@@ -211,9 +237,15 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
             step={1}
             value={s.size ?? ''}
             readOnly={readOnly}
-            onChange={(e) =>
-              set({ size: e.target.value === '' ? null : Math.max(0, Math.floor(Number(e.target.value))) })
-            }
+            onChange={(e) => {
+              const size = e.target.value === '' ? null : Math.max(0, Math.floor(Number(e.target.value)));
+              // A statistical rationale no longer explains a size typed by hand.
+              const stale =
+                s.statistical &&
+                s.overrideRationale.startsWith(STATISTICAL_PREFIX) &&
+                size !== statistical.size;
+              set(stale ? { size, statistical: false, overrideRationale: '' } : { size });
+            }}
           />
         </Field>
         <Field label="Selection method">
@@ -305,7 +337,7 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
                       overrideRationale:
                         statistical.size === s.recommendedSize
                           ? ''
-                          : `Statistical size: ${percent(s.confidence)} confidence, ${percent(s.tolerableRate)} tolerable, ${percent(s.expectedRate)} expected deviation rate (AICPA attribute sampling tables).`,
+                          : `${STATISTICAL_PREFIX} ${percent(s.confidence)} confidence, ${percent(s.tolerableRate)} tolerable, ${percent(s.expectedRate)} expected deviation rate (AICPA attribute sampling tables).`,
                     })
                   }
                 >
@@ -368,6 +400,13 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
           />
         </Field>
       )}
+      {twin && s.method !== 'manual' ? (
+        <p className="warning-inline" role="note">
+          {twin.reference} tests the same control from the same population with this seed: it would select the
+          same items. If this test needs other items, type another seed (it is recorded, so the sample can
+          still be re-performed).
+        </p>
+      ) : null}
       {readOnly ? null : (
         <div className="inline-form">
           <button

@@ -88,13 +88,29 @@ export async function createTest(
   return saved as ControlTest; // parsed by the test schema
 }
 
-export function updateTest(
+export async function updateTest(
   repo: Repository,
   actor: Actor,
   test: ControlTest,
   patch: Partial<ControlTestFields>,
-) {
+): Promise<ControlTest> {
+  if (patch.conclusion) await refuseUntested(repo, { ...test, ...patch });
   return updateRecord(repo, actor, 'controlTest', test, patch);
+}
+
+/** A test is concluded only once every selected item is marked for every attribute. */
+async function refuseUntested(repo: Repository, test: ControlTest): Promise<void> {
+  if (test.attributes.length === 0) {
+    throw refusal('Add the attributes you tested before concluding.');
+  }
+  const items = await liveItems(repo, test.id);
+  if (items.length === 0) throw refusal('Select and test the sample before concluding.');
+  const blank = items.reduce((n, item) => n + test.attributes.filter((a) => !item.marks[a.id]).length, 0);
+  if (blank > 0) {
+    throw refusal(
+      `${blank} cell${blank === 1 ? ' is' : 's are'} not marked yet: mark every item for every attribute before concluding.`,
+    );
+  }
 }
 
 /** The sampling part after the population size changed: the recommendation follows, an override stays. */
@@ -170,6 +186,8 @@ export interface PopulationChoice {
   keyLabel: string;
   dateLabel: string;
   description: string;
+  /** How ambiguous dates (03/05/2026) are read; by default decided from the column. */
+  dayOrder?: 'month-first' | 'day-first' | null;
 }
 
 export function engagementPeriod(e: Engagement): { start: string; end: string } | null {
@@ -185,7 +203,7 @@ export function engagementPeriod(e: Engagement): { start: string; end: string } 
 export async function readPopulationItems(
   bytes: Uint8Array,
   fileName: string,
-  choice: Pick<PopulationChoice, 'sheet' | 'headerRow' | 'keyColumn' | 'dateColumn'>,
+  choice: Pick<PopulationChoice, 'sheet' | 'headerRow' | 'keyColumn' | 'dateColumn' | 'dayOrder'>,
   period: { start: string; end: string } | null,
 ) {
   // Loaded on first use: the spreadsheet reader is large and most screens never need it.
@@ -199,6 +217,7 @@ export async function readPopulationItems(
     keyColumn: choice.keyColumn,
     dateColumn: choice.dateColumn,
     period,
+    ...(choice.dayOrder ? { dayOrder: choice.dayOrder } : {}),
   });
 }
 
@@ -281,6 +300,7 @@ export async function setPopulationFile(
     dateColumn: choice.dateColumn,
     keyLabel: choice.keyLabel,
     dateLabel: choice.dateLabel,
+    dayOrder: built.dayOrder,
     firstDate: built.summary.firstDate,
     lastDate: built.summary.lastDate,
     outsidePeriod: built.summary.outsidePeriod,
@@ -326,7 +346,13 @@ export async function loadPopulation(
   const built = await readPopulationItems(
     bytes,
     p.fileName,
-    { sheet: p.sheet, headerRow: p.headerRow, keyColumn: p.keyColumn, dateColumn: p.dateColumn },
+    {
+      sheet: p.sheet,
+      headerRow: p.headerRow,
+      keyColumn: p.keyColumn,
+      dateColumn: p.dateColumn,
+      dayOrder: p.dayOrder,
+    },
     engagementPeriod(engagement),
   );
   if (built.count !== p.count) {

@@ -79,6 +79,8 @@ export const populationSchema = z.object({
   dateColumn: z.number().int().min(0).nullable(),
   keyLabel: text(255),
   dateLabel: text(255),
+  /** How dates such as 03/05/2026 were read, as the auditor confirmed it (null: none were ambiguous). */
+  dayOrder: z.enum(['month-first', 'day-first']).nullable(),
   firstDate: optionalDate,
   lastDate: optionalDate,
   outsidePeriod: z.number().int().min(0),
@@ -229,6 +231,7 @@ export function emptyPopulation(): Population {
     dateColumn: null,
     keyLabel: '',
     dateLabel: '',
+    dayOrder: null,
     firstDate: null,
     lastDate: null,
     outsidePeriod: 0,

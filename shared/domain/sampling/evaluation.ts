@@ -61,7 +61,13 @@ export function evaluateTest(params: {
   const upperLimit = upperDeviationLimit(sampleSize, deviations, confidence);
   const deviationRate = deviations / sampleSize;
   const withinTolerable = upperLimit <= tolerableRate;
-  const limitText = `${percentRoundedUp(upperLimit)}% at ${pct(confidence)} confidence`;
+  // Rounded up like the AICPA tables, unless that would read as equal to the tolerable rate it is below.
+  const rounded = percentRoundedUp(upperLimit);
+  const shown =
+    upperLimit < tolerableRate && rounded >= tolerableRate * 100
+      ? (Math.floor(upperLimit * 10000) / 100).toFixed(2)
+      : String(rounded);
+  const limitText = `${shown}% at ${pct(confidence)} confidence`;
   const found = `${deviations} deviation${deviations === 1 ? '' : 's'} in ${sampleSize} item${sampleSize === 1 ? '' : 's'}`;
   const aboveExpected =
     expectedRate !== undefined && deviationRate > expectedRate

@@ -132,17 +132,21 @@ export function continueRandom(params: {
 }
 
 export interface SystematicSelection {
-  /** ⌊N / n⌋: every interval-th item is taken. */
+  /** ⌊N / n⌋: the range of the random start. */
   interval: number;
+  /** N / n, not rounded: the distance between selected items. */
+  step: number;
   /** The random start, 1-based as auditors count (1…interval). */
   start: number;
-  /** 0-based indices: start − 1, start − 1 + interval, … */
+  /** 0-based indices: ⌊start − 1 + i × N/n⌋ for i = 0…n−1. */
   indices: number[];
 }
 
 /**
- * Systematic selection: interval ⌊N/n⌋ and a start in 1…interval, drawn as 1 + the generator's first
- * nextInt(interval) unless given. Items past n × interval (the N mod n remainder) cannot be selected.
+ * Systematic selection: a start in 1…⌊N/n⌋, drawn as 1 + the generator's first nextInt(⌊N/n⌋) unless
+ * given, then every (N/n)-th item: ⌊start − 1 + i × N/n⌋. The step is not rounded, so the sample spans the
+ * whole population (a whole-number interval would leave the last N mod n items, the end of the period,
+ * out of reach). When N/n is whole this is the textbook "every k-th item".
  */
 export function selectSystematic(params: {
   populationSize: number;
@@ -161,8 +165,9 @@ export function selectSystematic(params: {
   if (!Number.isInteger(start) || start < 1 || start > interval) {
     throw new RangeError(`The start must be a whole number from 1 to the interval (${interval}).`);
   }
-  const indices = Array.from({ length: sampleSize }, (_, i) => start - 1 + i * interval);
-  return { interval, start, indices };
+  const step = populationSize / sampleSize;
+  const indices = Array.from({ length: sampleSize }, (_, i) => Math.floor(start - 1 + i * step + 1e-9));
+  return { interval, step, start, indices };
 }
 
 /** The label of the random stream used to expand a systematic sample. */

@@ -185,3 +185,31 @@ describe('suggested result text', () => {
     expect(singularNoun('access')).toBe('access');
   });
 });
+
+describe('wording of close calls', () => {
+  it('shows two decimals when the rounded-up limit would read as equal to the tolerable rate it is below', () => {
+    const e = evaluateTest({ sampleSize: 52, deviations: 2, confidence: 0.9, tolerableRate: 0.1 });
+    expect(e.withinTolerable).toBe(true);
+    expect(e.explanation).toContain('9.91% at 90% confidence');
+    expect(e.explanation).not.toContain('10%  at');
+  });
+
+  it('continues the sentence with an exception description in lower case, keeping acronyms', () => {
+    const text = suggestResultText({
+      sampleSize: 25,
+      deviations: 1,
+      census: false,
+      testOfOne: false,
+      exceptionDescriptions: ['The change was deployed before approval.'],
+    });
+    expect(text).toContain('For 1 of the 25 items sampled, the change was deployed before approval.');
+    const acronym = suggestResultText({
+      sampleSize: 25,
+      deviations: 1,
+      census: false,
+      testOfOne: false,
+      exceptionDescriptions: ['MFA was not enforced for one account'],
+    });
+    expect(acronym).toContain('sampled, MFA was not enforced');
+  });
+});

@@ -133,6 +133,20 @@ describe('systematic selection', () => {
     expectValidSelection(result.indices, 2000, 40);
   });
 
+  it('reaches the end of the population when N/n is not whole (the whole period can be selected)', () => {
+    const result = selectSystematic({ populationSize: 121, sampleSize: 25, seed: SEED, start: 4 });
+    expect(result.interval).toBe(4);
+    expect(result.step).toBeCloseTo(4.84, 10);
+    expect(result.indices.slice(0, 3)).toEqual([3, 7, 12]);
+    expect(result.indices.at(-1)).toBe(119); // ⌊3 + 24 × 4.84⌋: items near the end are reachable
+    expectValidSelection(result.indices, 121, 25);
+    for (let start = 1; start <= 4; start++) {
+      const r = selectSystematic({ populationSize: 121, sampleSize: 25, seed: SEED, start });
+      expect(r.indices.at(-1)).toBeGreaterThanOrEqual(116);
+      expect(r.indices.at(-1)).toBeLessThan(121);
+    }
+  });
+
   it('draws the start from the seed, 1 to the interval (golden value)', () => {
     const result = selectSystematic({ populationSize: 2000, sampleSize: 40, seed: SEED });
     expect(result.start).toBe(48);
