@@ -73,7 +73,8 @@ export async function loadDemoEngagement(
   const demo = buildDemoEngagement(profile.id, profile.firm);
   const id = newEngagementId();
   const mutations: Mutation[] = [
-    { entity: 'engagement', op: 'create', id, fields: demo.fields },
+    // Archived (hidden from the list) until its fieldwork is loaded too, so nobody opens it half-built.
+    { entity: 'engagement', op: 'create', id, fields: { ...demo.fields, archived: true } },
     ...demo.notApplicable.map((na): Mutation => ({
       entity: 'criterionScope',
       op: 'create',
@@ -83,6 +84,7 @@ export async function loadDemoEngagement(
   ];
   await repo.mutate(mutations, actor);
   await loadDemoFieldwork(repo, actor, id);
+  await repo.mutate([{ entity: 'engagement', op: 'update', id, patch: { archived: false } }], actor);
   return { id, created: true };
 }
 

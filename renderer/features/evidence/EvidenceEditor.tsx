@@ -28,10 +28,17 @@ import { useEngagementRecords, useProfiles } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { Field } from '../../components/Field';
+import { focusWhenReady } from '../../components/focus';
 import { SaveStatus } from '../../components/SaveStatus';
 import { EvidencePreview } from './EvidencePreview';
 import { linkEvidence, replaceEvidenceFile, unlinkEvidence, updateEvidence } from './commands';
 import { hashFiles } from './hashFiles';
+
+/** Where focus goes after a link is added or removed (the element clicked is gone or disabled). */
+const AFTER_LINK_CHANGE = [
+  '.evidence-detail [aria-label="Link to a control"]',
+  '.evidence-detail .detail-header button',
+];
 
 function evidenceFields(e: Evidence): EvidenceFields {
   return withoutMeta(e);
@@ -98,6 +105,7 @@ export function EvidenceEditor({ evidence, engagement, actor, readOnly, onClose,
     readOnly: !editable,
   });
   const current = currentVersion(evidence);
+  const testedLinks = evidence.links.filter((l) => l.kind === 'sample-item' || l.kind === 'test').length;
   const version = evidence.versions[Math.min(shown, evidence.versions.length - 1)] ?? current;
   const who = (id: string) => profiles?.find((p) => p.id === id)?.fullName ?? 'another auditor';
 
@@ -246,7 +254,7 @@ export function EvidenceEditor({ evidence, engagement, actor, readOnly, onClose,
                       void run(
                         () => unlinkEvidence(repository, actor, evidence, l),
                         'Link removed; the file stays in the library.',
-                      )
+                      ).then(() => focusWhenReady(AFTER_LINK_CHANGE))
                     }
                   >
                     Unlink
@@ -279,7 +287,10 @@ export function EvidenceEditor({ evidence, engagement, actor, readOnly, onClose,
                 void run(
                   () => linkEvidence(repository, actor, [evidence], { kind: 'control', id }),
                   'Linked.',
-                ).then(() => setNewLink(''));
+                ).then(() => {
+                  setNewLink('');
+                  focusWhenReady(AFTER_LINK_CHANGE);
+                });
               }}
             >
               Link
@@ -332,11 +343,22 @@ export function EvidenceEditor({ evidence, engagement, actor, readOnly, onClose,
         {editable ? (
           replacing ? (
             <div className="inline-form replace-form">
+              {testedLinks > 0 ? (
+                <p className="warning-inline" role="note">
+                  This file supports {testedLinks} tested item{testedLinks === 1 ? '' : 's'} or test
+                  {testedLinks === 1 ? '' : 's'}: they will show the new version. The version inspected stays
+                  listed here with its SHA-256; say in the reason why it changed.
+                </p>
+              ) : null}
               <Field
                 label="Why is the file replaced?"
                 hint="Kept with the old version, e.g. “client sent the complete listing”."
               >
-                <input value={replacing.note} onChange={(e) => setReplacing({ note: e.target.value })} />
+                <input
+                  autoFocus
+                  value={replacing.note}
+                  onChange={(e) => setReplacing({ note: e.target.value })}
+                />
               </Field>
               <button
                 type="button"

@@ -25,6 +25,7 @@ import { useActor, useEngagementRecords } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { useAppStore } from '../../store';
 import { focusWhenReady } from '../../components/focus';
+import { onListKey } from '../../components/listKeys';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { AttachProgress } from './AttachProgress';
 import { DropZone } from './DropZone';
@@ -96,28 +97,12 @@ export function EvidencePage({
   const selected = all.find((e) => e.id === selectedId);
 
   function onTableKey(event: React.KeyboardEvent) {
-    const target = event.target as HTMLElement;
-    if (target.closest('th') || target.matches('input')) return;
-    if (event.key === 'Escape' && selectedId) {
-      event.preventDefault();
-      select(null);
-      return;
-    }
-    const index = visible.findIndex((e) => e.id === selectedId);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: visible.length - 1,
-    };
-    const to = moves[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    const next = visible[Math.max(0, Math.min(visible.length - 1, to))];
-    if (next) {
-      select(next.id);
-      focusWhenReady([`#evidence-open-${next.id}`]);
-    }
+    onListKey(event, {
+      ids: visible.map((e) => e.id),
+      selectedId,
+      select,
+      focusTarget: (id) => `#evidence-open-${id}`,
+    });
   }
 
   return (

@@ -92,6 +92,7 @@ export function EvidencePreview({ version }: { version: EvidenceVersion }) {
 
   return (
     <div className="evidence-preview" aria-label={`Preview of ${version.fileName}`} role="region">
+      {version.size === 0 ? <p className="muted">This file is empty (0 bytes).</p> : null}
       {loaded.state === 'loading' ? <p className="muted">Loading preview…</p> : null}
       {loaded.state === 'missing' ? (
         <p className="error-text">
@@ -132,8 +133,8 @@ export function EvidencePreview({ version }: { version: EvidenceVersion }) {
       ) : null}
       {loaded.state === 'none' ? (
         <p className="muted">
-          Fieldwork cannot show this type of file ({version.mediaType || 'unknown type'}). Save a copy to open
-          it in its own program.
+          Fieldwork cannot show {describeType(version.fileName)} inside the app. Save a copy to open it in its
+          own program.
         </p>
       ) : null}
       <div className="preview-actions">
@@ -174,4 +175,22 @@ function PdfPages({ doc, name }: { doc: PDFDocumentProxy; name: string }) {
       <canvas ref={canvas} role="img" aria-label={`${name}, page ${page}`} />
     </div>
   );
+}
+
+/** "a Word document (.docx)" rather than the raw media type. */
+function describeType(fileName: string): string {
+  const ext = /\.([a-z0-9]{1,8})$/iu.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const names: Record<string, string> = {
+    doc: 'a Word document',
+    docx: 'a Word document',
+    xls: 'an Excel workbook',
+    xlsx: 'an Excel workbook',
+    ppt: 'a PowerPoint file',
+    pptx: 'a PowerPoint file',
+    msg: 'an Outlook message',
+    eml: 'an e-mail message',
+    zip: 'a zip archive',
+  };
+  const name = names[ext] ?? 'this type of file';
+  return ext ? `${name} (.${ext})` : name;
 }

@@ -147,10 +147,18 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
         <h2 id="wp-grid-title">4 Attribute testing</h2>
         <p className="muted keys-hint" id="grid-keys">
           Arrows move · <kbd>Space</kbd>/<kbd>V</kbd> ✓ · <kbd>X</kbd> exception · <kbd>N</kbd> N/A ·{' '}
-          <kbd>Del</kbd> clear · <kbd>Enter</kbd> note and evidence
+          <kbd>Del</kbd> clear · <kbd>Enter</kbd> note and evidence · a firm mark by its letter
         </p>
       </div>
-      <LegendEditor engagementId={engagement.id} legend={legend} actor={actor} readOnly={readOnly} />
+      <LegendEditor
+        engagementId={engagement.id}
+        legend={legend}
+        actor={actor}
+        readOnly={readOnly}
+        removedInUse={allTickmarks.filter(
+          (t) => t.deleted && items.some((i) => Object.values(i.marks).includes(t.id)),
+        )}
+      />
       <ol className="attribute-key">
         {attributes.map((a, i) => (
           <li key={a.id}>

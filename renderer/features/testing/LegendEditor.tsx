@@ -7,8 +7,10 @@ import {
   TICKMARK_OUTCOMES,
   TICKMARK_OUTCOME_LABELS,
   type LegendEntry,
+  type Tickmark,
   type TickmarkOutcome,
 } from '@shared/domain/fieldwork';
+import { focusWhenReady } from '../../components/focus';
 import { repository, type Actor } from '../../db';
 import { createRecord, setDeleted } from '../../db/records';
 import { useAction } from '../../app/useAction';
@@ -18,11 +20,14 @@ export function LegendEditor({
   legend,
   actor,
   readOnly,
+  removedInUse = [],
 }: {
   engagementId: string;
   legend: readonly LegendEntry[];
   actor: Actor;
   readOnly: boolean;
+  /** Marks deleted from the legend that cells still carry: still explained here. */
+  removedInUse?: readonly Tickmark[];
 }) {
   const run = useAction();
   const [adding, setAdding] = useState(false);
@@ -58,6 +63,16 @@ export function LegendEditor({
           ) : null}
         </span>
       ))}
+      {removedInUse.map((t) => (
+        <span
+          key={t.id}
+          className="legend-entry"
+          title="Removed from the legend; cells marked with it keep it"
+        >
+          <strong className="legend-symbol">{t.symbol}</strong> {t.meaning}{' '}
+          <span className="muted">(removed, still used)</span>
+        </span>
+      ))}
       {readOnly ? null : adding ? (
         <form
           className="inline-form"
@@ -77,6 +92,7 @@ export function LegendEditor({
               setAdding(false);
               setSymbol('');
               setMeaning('');
+              focusWhenReady(['.legend .add-tickmark']);
             });
           }}
         >
@@ -85,6 +101,7 @@ export function LegendEditor({
             <input
               className="symbol-input"
               maxLength={6}
+              autoFocus
               value={symbol}
               onChange={(e) => setSymbol(e.target.value)}
             />
@@ -106,13 +123,19 @@ export function LegendEditor({
           <button type="submit" disabled={clash || !symbol.trim() || !meaning.trim()}>
             Add
           </button>
-          <button type="button" onClick={() => setAdding(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              setAdding(false);
+              focusWhenReady(['.legend .add-tickmark']);
+            }}
+          >
             Cancel
           </button>
           {clash ? <span className="error-text">That mark or its key is already used.</span> : null}
         </form>
       ) : (
-        <button type="button" className="link-button" onClick={() => setAdding(true)}>
+        <button type="button" className="link-button add-tickmark" onClick={() => setAdding(true)}>
           Add a firm tickmark…
         </button>
       )}
