@@ -184,7 +184,7 @@ export function EvidencePage({
                 <option value="unlinked">Not linked to anything</option>
                 {EVIDENCE_LINK_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    Linked to a {EVIDENCE_LINK_LABELS[k].toLocaleLowerCase()}
+                    Linked to {k === 'interview' ? 'an' : 'a'} {EVIDENCE_LINK_LABELS[k].toLocaleLowerCase()}
                   </option>
                 ))}
               </select>

@@ -34,6 +34,8 @@ import { evaluationIssues } from './exceptionView';
 import { NatureField } from './NatureField';
 import { useExceptionContext } from './useExceptionContext';
 
+type TextField = 'description' | 'rootCause' | 'compensatingControls' | 'managementResponse';
+
 function exceptionFields(e: ControlException): ExceptionFields {
   return withoutMeta(e);
 }
@@ -95,6 +97,17 @@ export function ExceptionEditor({
   }
   const close = onClose ? () => void flush().then(onClose) : undefined;
   const testRef = ctx.test?.reference;
+  /** A free-text field of the evaluation. */
+  const textArea = (field: TextField, label: string, hint: string, rows: number) => (
+    <Field label={label} error={shown[field]} hint={hint}>
+      <textarea
+        rows={rows}
+        value={draft[field]}
+        readOnly={locked}
+        onChange={(e) => change({ [field]: e.target.value })}
+      />
+    </Field>
+  );
   const Title = compact ? 'h3' : 'h2';
   const Section = compact ? 'h4' : 'h3';
   const Frame = compact ? 'section' : 'aside';
@@ -168,18 +181,12 @@ export function ExceptionEditor({
         }}
       >
         <Section className="record-section-title">Auditor’s evaluation</Section>
-        <Field
-          label="Description of the condition"
-          error={shown.description}
-          hint="Neutral, factual wording usable in the report: what was found, for which items."
-        >
-          <textarea
-            rows={4}
-            value={draft.description}
-            readOnly={locked}
-            onChange={(e) => change({ description: e.target.value })}
-          />
-        </Field>
+        {textArea(
+          'description',
+          'Description of the condition',
+          'Neutral, factual wording usable in the report: what was found, for which items.',
+          4,
+        )}
         <Field label="Type of exception" error={shown.type}>
           <select
             value={draft.type}
@@ -193,30 +200,18 @@ export function ExceptionEditor({
             ))}
           </select>
         </Field>
-        <Field
-          label="Root cause"
-          error={shown.rootCause}
-          hint="The cause given by management, and the auditor’s view of it."
-        >
-          <textarea
-            rows={3}
-            value={draft.rootCause}
-            readOnly={locked}
-            onChange={(e) => change({ rootCause: e.target.value })}
-          />
-        </Field>
-        <Field
-          label="Compensating controls considered"
-          error={shown.compensatingControls}
-          hint="Which controls, whether they were tested, and what they show for the criterion."
-        >
-          <textarea
-            rows={3}
-            value={draft.compensatingControls}
-            readOnly={locked}
-            onChange={(e) => change({ compensatingControls: e.target.value })}
-          />
-        </Field>
+        {textArea(
+          'rootCause',
+          'Root cause',
+          'The cause given by management, and the auditor’s view of it.',
+          3,
+        )}
+        {textArea(
+          'compensatingControls',
+          'Compensating controls considered',
+          'Which controls, whether they were tested, and what they show for the criterion.',
+          3,
+        )}
         <ControlChooser
           label="Compensating controls"
           controls={ctx.controls.filter((c) => c.id !== exception.controlId)}
@@ -278,18 +273,12 @@ export function ExceptionEditor({
           <Section id={`${titleId}-mgmt`} className="record-section-title">
             Management’s response
           </Section>
-          <Field
-            label="Response provided by management"
-            error={shown.managementResponse}
-            hint="Management’s own words, not the auditor’s result: it is reported apart from the test results and is not tested."
-          >
-            <textarea
-              rows={4}
-              value={draft.managementResponse}
-              readOnly={locked}
-              onChange={(e) => change({ managementResponse: e.target.value })}
-            />
-          </Field>
+          {textArea(
+            'managementResponse',
+            'Response provided by management',
+            'Management’s own words, not the auditor’s result: it is reported apart from the test results and is not tested.',
+            4,
+          )}
         </section>
       </div>
     </Frame>

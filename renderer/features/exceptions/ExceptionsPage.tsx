@@ -16,9 +16,9 @@ import {
 } from '@shared/domain/fieldwork';
 import { compareReferences, type Control } from '@shared/domain/planning';
 import { useActor, useEngagementRecords } from '../../app/hooks';
-import { useAppStore } from '../../store';
 import { StatusBadge } from '../../components/StatusBadge';
-import type { SortDir } from '../../components/SortHeader';
+import { useSelectItem } from '../../components/recordList';
+import { useSort } from '../../components/useSort';
 import { focusWhenReady } from '../../components/focus';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { ExceptionEditor } from './ExceptionEditor';
@@ -33,7 +33,6 @@ export function ExceptionsPage({
   selectedId?: string | undefined;
 }) {
   const actor = useActor();
-  const navigate = useAppStore((s) => s.navigate);
   const all = useEngagementRecords<ControlException>('exceptions', engagement.id, true);
   const tests = useEngagementRecords<ControlTest>('tests', engagement.id, true);
   const controls = useEngagementRecords<Control>('controls', engagement.id, true);
@@ -42,17 +41,8 @@ export function ExceptionsPage({
   const [status, setStatus] = useState<'all' | ExceptionStatus>('all');
   const [type, setType] = useState<'all' | ExceptionType>('all');
   const [controlId, setControlId] = useState('');
-  const [sortKey, setSortKey] = useState<ExceptionSortKey>('number');
-  const [sortDir, setSortDir] = useState<SortDir>('asc');
-  const onSort = (key: ExceptionSortKey) => {
-    if (key === sortKey) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
-    else {
-      setSortKey(key);
-      setSortDir('asc');
-    }
-  };
-  const select = (id: string | null) =>
-    navigate({ name: 'engagement', id: engagement.id, area: 'exceptions', ...(id ? { item: id } : {}) });
+  const { sortKey, sortDir, onSort } = useSort<ExceptionSortKey>('number');
+  const select = useSelectItem(engagement.id, 'exceptions');
 
   const live = useMemo(() => (all ?? []).filter((e) => !e.deleted), [all]);
   const lookups = useMemo(

@@ -9,7 +9,7 @@ import {
   type ControlException,
 } from '@shared/domain/fieldwork';
 import { SortHeader, type SortDir } from '../../components/SortHeader';
-import { focusWhenReady } from '../../components/focus';
+import { onListKey } from '../../components/listKeys';
 import { ExceptionStatusBadge } from './ExceptionStatusBadge';
 import { EXCEPTION_TYPE_SHORT, excerpt, type ExceptionLookups, type ExceptionSortKey } from './exceptionView';
 
@@ -30,28 +30,12 @@ export function ExceptionsTable(props: Props) {
   const { engagementId, rows, lookups, selectedId, select, sortKey, sortDir, onSort } = props;
 
   function onTableKey(event: React.KeyboardEvent) {
-    const target = event.target as HTMLElement; // key events come from elements
-    if (target.closest('th') || target.matches('input, select, textarea')) return;
-    const index = rows.findIndex((r) => r.id === selectedId);
-    if (event.key === 'Escape' && selectedId) {
-      event.preventDefault();
-      select(null);
-      return;
-    }
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    const to = moves[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    const next = rows[Math.max(0, Math.min(rows.length - 1, to))];
-    if (next) {
-      select(next.id);
-      focusWhenReady([`#${openButtonId(next.id)}`]);
-    }
+    onListKey(event, {
+      ids: rows.map((r) => r.id),
+      selectedId,
+      select,
+      focusTarget: (id) => `#${openButtonId(id)}`,
+    });
   }
 
   const header = (column: ExceptionSortKey, label: string, className?: string) => (

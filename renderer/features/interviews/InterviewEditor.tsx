@@ -4,55 +4,34 @@
  * where the interview is a control's only support: inquiry alone never concludes a test.
  */
 import { useState } from 'react';
-import type { Engagement, ScopedCriterion } from '@shared/domain/engagement';
 import {
   controlSupport,
   interviewFieldsSchema,
-  type ControlTest,
   type FollowUp,
   type Interview,
   type InterviewFields,
-  type Walkthrough,
 } from '@shared/domain/fieldwork';
-import { formatRequestNumber, type Control, type Request } from '@shared/domain/planning';
-import type { Profile } from '@shared/domain/profile';
+import { formatRequestNumber, type Request } from '@shared/domain/planning';
 import { withoutMeta } from '@shared/domain/records';
-import { repository, type Actor } from '../../db';
+import { repository } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { useAction } from '../../app/useAction';
 import { useAppStore } from '../../store';
-import { ControlChooser } from '../../components/ControlChooser';
-import { CriteriaPicker } from '../../components/CriteriaPicker';
 import { Field } from '../../components/Field';
-import { SaveStatus } from '../../components/SaveStatus';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { AuditorsField } from './AuditorsField';
 import { FollowUpsField } from './FollowUpsField';
 import { PeopleEditor } from './PeopleEditor';
-import { DeleteRecordDialog } from './DeleteRecordDialog';
+import { ControlsAndCriteria, RecordPane, type RecordEditorProps } from './RecordPane';
 import { createRequestFromFollowUp, deleteInterviews, restoreInterviews, updateInterview } from './commands';
 
 function interviewFields(r: Interview): InterviewFields {
   return withoutMeta(r);
 }
 
-interface Props {
+interface Props extends RecordEditorProps {
   interview: Interview;
-  engagement: Engagement;
-  actor: Actor;
-  readOnly: boolean;
-  /** The interview is deleted and the engagement can still change: offer to restore it. */
-  canRestore: boolean;
-  /** Live controls, and the references of every control (deleted ones included). */
-  controls: readonly Control[];
-  references: ReadonlyMap<string, string>;
-  deletedReferences: ReadonlyMap<string, string>;
-  criteria: readonly ScopedCriterion[];
-  profiles: readonly Profile[];
-  tests: readonly ControlTest[];
-  walkthroughs: readonly Walkthrough[];
   requests: ReadonlyMap<string, Request>;
-  onSelect(id: string | null): void;
 }
 
 export function InterviewEditor(props: Props) {
@@ -60,7 +39,6 @@ export function InterviewEditor(props: Props) {
   const run = useAction();
   const notify = useAppStore((s) => s.notify);
   const navigate = useAppStore((s) => s.navigate);
-  const [deleting, setDeleting] = useState(false);
   const [creating, setCreating] = useState<string | null>(null);
   const { draft, errors, state, change, flush } = useRecordAutosave<Interview, InterviewFields>({
     record: interview,
@@ -102,197 +80,126 @@ export function InterviewEditor(props: Props) {
     .map((f) => (f.requestId ? props.requests.get(f.requestId) : undefined))
     .filter((r): r is Request => r !== undefined);
 
+  const deleteDetails =
+    followUpRequests.length > 0
+      ? [
+          `${followUpRequests.length === 1 ? 'One follow-up became a request' : `${followUpRequests.length} follow-ups became requests`} (${followUpRequests.map((r) => formatRequestNumber(r.number)).join(', ')}); the request list keeps ${followUpRequests.length === 1 ? 'it' : 'them'}.`,
+        ]
+      : [];
+
   return (
-    <aside
-      className="detail-pane record-pane"
-      data-record={interview.id}
-      aria-labelledby="interview-detail-title"
-      onKeyDown={(e) => {
-        // Esc in a dialog or an open list belongs to them; elsewhere it closes the editor.
-        if (e.key !== 'Escape' || deleting || (e.target as HTMLElement).closest('dialog')) return;
-        e.preventDefault();
-        // Leaving the field first commits a person or follow-up typed but not yet added.
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        void flush().then(() => props.onSelect(null));
-      }}
-    >
-      <header className="detail-header">
-        <h2 id="interview-detail-title">
-          <span className="detail-kicker">Interview</span> {name}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close interview"
-          title="Close (Esc)"
-          onClick={() => void flush().then(() => props.onSelect(null))}
-        >
-          ×
-        </button>
-      </header>
-      {interview.deleted ? (
-        <div className="banner banner-neutral" role="status">
-          This interview is deleted. It stays in the audit trail with its links.
-          {canRestore ? (
-            <button
-              type="button"
-              onClick={() =>
-                void run(() => restoreInterviews(repository, actor, [interview.id]), `Restored “${name}”.`)
-              }
-            >
-              Restore
-            </button>
-          ) : null}
-        </div>
-      ) : (
-        <SaveStatus state={state} />
-      )}
-      {readOnly ? null : (
-        <div className="detail-actions">
-          <button type="button" className="danger" onClick={() => setDeleting(true)}>
-            Delete…
-          </button>
-        </div>
-      )}
-      {inquiryOnly.length > 0 ? (
-        <ul className="record-notes" aria-label="Corroboration needed">
-          {inquiryOnly.map((id) => (
-            <li key={id} className="warning-box">
-              <span aria-hidden="true">! </span>
-              Inquiry alone does not support a conclusion on {references.get(id) ?? 'this control'}:
-              corroborate it with a walkthrough or a test (observation, inspection or reperformance).
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div
-        className="detail-form"
-        onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void flush(); // relatedTarget is a DOM node
-        }}
-      >
-        <Field label="Title" required error={errors.title}>
-          <input
-            value={draft.title}
-            readOnly={readOnly}
-            onChange={(e) => change({ title: e.target.value })}
-          />
-        </Field>
-        <div className="form-row">
-          <Field label="Date" error={errors.date}>
-            <input
-              type="date"
-              value={draft.date ?? ''}
-              readOnly={readOnly}
-              onChange={(e) => change({ date: e.target.value || null })}
-            />
-          </Field>
-          <Field label="Place" error={errors.place} hint="Meeting room, site or video call.">
-            <input
-              value={draft.place}
-              readOnly={readOnly}
-              onChange={(e) => change({ place: e.target.value })}
-            />
-          </Field>
-        </div>
-        <PeopleEditor
-          legend="Interviewees"
-          noun="interviewee"
-          field="interviewees"
-          value={draft.interviewees}
-          errors={errors}
-          readOnly={readOnly}
-          onChange={(interviewees) => change({ interviewees })}
-        />
-        <AuditorsField
-          value={draft.auditorIds}
-          profiles={props.profiles}
-          team={engagement.team}
-          readOnly={readOnly}
-          onChange={(auditorIds) => change({ auditorIds })}
-        />
-        <Field label="Topics" error={errors.topics} hint="What you asked about, as an agenda.">
-          <textarea
-            rows={3}
-            value={draft.topics}
-            readOnly={readOnly}
-            onChange={(e) => change({ topics: e.target.value })}
-          />
-        </Field>
-        <Field
-          label="Notes"
-          error={errors.notes}
-          hint="Saved as you type. Who said what, in their words where it matters; note what you must corroborate."
-        >
-          <textarea
-            className="notes-area"
-            rows={12}
-            value={draft.notes}
-            readOnly={readOnly}
-            onChange={(e) => change({ notes: e.target.value })}
-          />
-        </Field>
-        <FollowUpsField
-          engagementId={engagement.id}
-          value={draft.followUps}
-          errors={errors}
-          readOnly={readOnly}
-          requests={props.requests}
-          creating={creating}
-          onChange={(followUps) => change({ followUps })}
-          onCreateRequest={(item) => void createRequest(item)}
-        />
-        <ControlChooser
-          label="Controls covered"
-          controls={controls}
-          value={draft.controlIds}
-          deletedReferences={props.deletedReferences}
-          disabled={readOnly}
-          onChange={(controlIds) => change({ controlIds })}
-        />
-        <CriteriaPicker
-          label="Criteria discussed"
-          value={draft.criteria}
-          available={props.criteria}
-          disabled={readOnly}
-          error={errors.criteria}
-          onChange={(criteria) => change({ criteria })}
-        />
-      </div>
-      <EvidencePanel
-        engagementId={engagement.id}
-        link={{ kind: 'interview', id: interview.id }}
-        title="Evidence from the interview"
-        readOnly={readOnly}
-      />
-      {deleting ? (
-        <DeleteRecordDialog
-          noun="interview"
-          name={name}
+    <RecordPane
+      noun="interview"
+      kicker="Interview"
+      name={name}
+      record={interview}
+      engagementId={engagement.id}
+      link={{ kind: 'interview', id: interview.id }}
+      readOnly={readOnly}
+      canRestore={canRestore}
+      saveState={state}
+      flush={flush}
+      onClose={() => props.onSelect(null)}
+      remove={() => deleteInterviews(repository, actor, [interview.id])}
+      restore={() => restoreInterviews(repository, actor, [interview.id])}
+      deleteDetails={deleteDetails}
+      notes={
+        inquiryOnly.length > 0 ? (
+          <ul className="record-notes" aria-label="Corroboration needed">
+            {inquiryOnly.map((id) => (
+              <li key={id} className="warning-box">
+                <span aria-hidden="true">! </span>
+                Inquiry alone does not support a conclusion on {references.get(id) ?? 'this control'}:
+                corroborate it with a walkthrough or a test (observation, inspection or reperformance).
+              </li>
+            ))}
+          </ul>
+        ) : null
+      }
+      after={
+        <EvidencePanel
           engagementId={engagement.id}
           link={{ kind: 'interview', id: interview.id }}
-          details={
-            followUpRequests.length > 0
-              ? [
-                  `${followUpRequests.length === 1 ? 'One follow-up became a request' : `${followUpRequests.length} follow-ups became requests`} (${followUpRequests.map((r) => formatRequestNumber(r.number)).join(', ')}); the request list keeps ${followUpRequests.length === 1 ? 'it' : 'them'}.`,
-                ]
-              : []
-          }
-          onCancel={() => setDeleting(false)}
-          onConfirm={() => {
-            setDeleting(false);
-            void run(
-              async () => {
-                await flush();
-                await deleteInterviews(repository, actor, [interview.id]);
-                props.onSelect(null);
-              },
-              `Deleted the interview “${name}”.`,
-              { label: 'Undo', run: () => restoreInterviews(repository, actor, [interview.id]) },
-            );
-          }}
+          title="Evidence from the interview"
+          readOnly={readOnly}
         />
-      ) : null}
-    </aside>
+      }
+    >
+      <Field label="Title" required error={errors.title}>
+        <input value={draft.title} readOnly={readOnly} onChange={(e) => change({ title: e.target.value })} />
+      </Field>
+      <div className="form-row">
+        <Field label="Date" error={errors.date}>
+          <input
+            type="date"
+            value={draft.date ?? ''}
+            readOnly={readOnly}
+            onChange={(e) => change({ date: e.target.value || null })}
+          />
+        </Field>
+        <Field label="Place" error={errors.place} hint="Meeting room, site or video call.">
+          <input
+            value={draft.place}
+            readOnly={readOnly}
+            onChange={(e) => change({ place: e.target.value })}
+          />
+        </Field>
+      </div>
+      <PeopleEditor
+        legend="Interviewees"
+        noun="interviewee"
+        field="interviewees"
+        value={draft.interviewees}
+        errors={errors}
+        readOnly={readOnly}
+        onChange={(interviewees) => change({ interviewees })}
+      />
+      <AuditorsField
+        value={draft.auditorIds}
+        profiles={props.profiles}
+        team={engagement.team}
+        readOnly={readOnly}
+        onChange={(auditorIds) => change({ auditorIds })}
+      />
+      <Field label="Topics" error={errors.topics} hint="What you asked about, as an agenda.">
+        <textarea
+          rows={3}
+          value={draft.topics}
+          readOnly={readOnly}
+          onChange={(e) => change({ topics: e.target.value })}
+        />
+      </Field>
+      <Field
+        label="Notes"
+        error={errors.notes}
+        hint="Saved as you type. Who said what, in their words where it matters; note what you must corroborate."
+      >
+        <textarea
+          className="notes-area"
+          rows={12}
+          value={draft.notes}
+          readOnly={readOnly}
+          onChange={(e) => change({ notes: e.target.value })}
+        />
+      </Field>
+      <FollowUpsField
+        engagementId={engagement.id}
+        value={draft.followUps}
+        errors={errors}
+        readOnly={readOnly}
+        requests={props.requests}
+        creating={creating}
+        onChange={(followUps) => change({ followUps })}
+        onCreateRequest={(item) => void createRequest(item)}
+      />
+      <ControlsAndCriteria
+        labels={['Controls covered', 'Criteria discussed']}
+        value={draft}
+        error={errors.criteria}
+        readOnly={readOnly}
+        choices={props}
+        onChange={change}
+      />
+    </RecordPane>
   );
 }

@@ -26,6 +26,7 @@ import { useAppStore } from '../../store';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { SortHeader, type SortDir } from '../../components/SortHeader';
 import { focusWhenReady } from '../../components/focus';
+import { onListKey } from '../../components/listKeys';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { createRequests, deleteRequests, restoreRequestStatuses, setRequestStatus } from './commands';
 import { GenerateRequestsDialog } from './GenerateRequestsDialog';
@@ -146,29 +147,12 @@ export function RequestsPage({
 
   /** ↑/↓, Home/End move through the requests (opening each beside the list); Esc closes it. */
   function onTableKey(event: React.KeyboardEvent) {
-    const target = event.target as HTMLElement;
-    if (target.closest('th') || target.matches('input')) return;
-    const ordered = groups.flatMap((g) => g.items);
-    const index = ordered.findIndex((r) => r.id === selectedId);
-    if (event.key === 'Escape' && selectedId) {
-      event.preventDefault();
-      select(null);
-      return;
-    }
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: ordered.length - 1,
-    };
-    const to = moves[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    const next = ordered[Math.max(0, Math.min(ordered.length - 1, to))];
-    if (next) {
-      select(next.id);
-      focusWhenReady([`#request-open-${next.id}`]);
-    }
+    onListKey(event, {
+      ids: groups.flatMap((g) => g.items.map((r) => r.id)),
+      selectedId,
+      select,
+      focusTarget: (id) => `#request-open-${id}`,
+    });
   }
 
   if (!requests || !controls) return <p className="page muted">Loading requests…</p>;

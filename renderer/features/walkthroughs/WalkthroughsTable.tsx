@@ -4,9 +4,9 @@
  */
 import { formatDate } from '@shared/domain/engagement';
 import type { Walkthrough, YesNo } from '@shared/domain/fieldwork';
-import { SortHeader, type SortDir } from '../../components/SortHeader';
+import type { SortDir } from '../../components/SortHeader';
 import { StatusBadge } from '../../components/StatusBadge';
-import { onListKey, rowId } from '../interviews/listKeys';
+import { RecordTable, type RecordColumn } from '../../components/RecordTable';
 
 export type WalkthroughSortKey =
   'title' | 'dates' | 'instance' | 'controls' | 'evidence' | 'design' | 'implementation';
@@ -47,6 +47,16 @@ function Conclusion({
   );
 }
 
+const COLUMNS: readonly RecordColumn<WalkthroughSortKey>[] = [
+  { key: 'title', label: 'Walkthrough' },
+  { key: 'dates', label: 'Dates', className: 'col-dates' },
+  { key: 'instance', label: 'Instance', className: 'col-instance' },
+  { key: 'controls', label: 'Controls', className: 'col-controls' },
+  { key: 'evidence', label: 'Evidence', className: 'col-evidence' },
+  { key: 'design', label: 'Design', className: 'col-concl' },
+  { key: 'implementation', label: 'Implemented', className: 'col-concl' },
+];
+
 interface Props {
   rows: readonly Walkthrough[];
   references: ReadonlyMap<string, string>;
@@ -59,102 +69,54 @@ interface Props {
   emptyText: string;
 }
 
-export function WalkthroughsTable(props: Props) {
-  const { rows, references, evidenceCounts, selectedId, select, sortKey, sortDir, onSort } = props;
-  const ids = rows.map((r) => r.id);
-  const selectedIndex = ids.indexOf(selectedId ?? '');
-  const header = (column: WalkthroughSortKey, label: string, className?: string) => (
-    <SortHeader
-      column={column}
-      label={label}
-      sortKey={sortKey}
-      sortDir={sortDir}
-      onSort={onSort}
-      className={className}
-    />
-  );
+export function WalkthroughsTable({ references, evidenceCounts, ...props }: Props) {
   return (
-    <div
-      className="table-wrap table-scroll"
-      onKeyDown={(e) => onListKey(e, ids, selectedId, select, 'walkthrough')}
-    >
-      <table className="grid grid-fixed" aria-label="Walkthroughs">
-        <thead>
-          <tr>
-            {header('title', 'Walkthrough')}
-            {header('dates', 'Dates', 'col-dates')}
-            {header('instance', 'Instance', 'col-instance')}
-            {header('controls', 'Controls', 'col-controls')}
-            {header('evidence', 'Evidence', 'col-evidence')}
-            {header('design', 'Design', 'col-concl')}
-            {header('implementation', 'Implemented', 'col-concl')}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((w, index) => {
-            const refs = w.controlIds.map((id) => references.get(id) ?? '?').join(', ');
-            const files = evidenceCounts.get(w.id) ?? 0;
-            const isSelected = w.id === selectedId;
-            return (
-              <tr
-                key={w.id}
-                id={rowId('walkthrough', w.id)}
-                data-id={w.id}
-                tabIndex={isSelected || (selectedIndex < 0 && index === 0) ? 0 : -1}
-                aria-selected={isSelected}
-                className={isSelected ? 'row-selected' : undefined}
-                onClick={() => select(w.id)}
-              >
-                <td
-                  className="ellipsis"
-                  title={[w.title, w.instance && `instance ${w.instance}`].filter(Boolean).join(' · ')}
-                >
-                  {w.title}
-                </td>
-                <td className="num nowrap col-dates">{walkthroughDates(w) || '—'}</td>
-                <td className="ellipsis col-instance" title={w.instance}>
-                  {w.instance || '—'}
-                </td>
-                <td className="ellipsis num col-controls" title={refs}>
-                  {refs || '—'}
-                </td>
-                <td className="num col-evidence">
-                  {files > 0 ? (
-                    `${files} file${files === 1 ? '' : 's'}`
-                  ) : (
-                    <StatusBadge tone="warn" title="Nothing inspected or observed is attached: inquiry only">
-                      None
-                    </StatusBadge>
-                  )}
-                </td>
-                <td className="col-concl">
-                  <Conclusion
-                    value={w.designConclusion}
-                    yes="Designed"
-                    no="Deficient"
-                    what="Suitably designed"
-                  />
-                </td>
-                <td className="col-concl">
-                  <Conclusion
-                    value={w.implementationConclusion}
-                    yes="In operation"
-                    no="Not in operation"
-                    what="Placed in operation"
-                  />
-                </td>
-              </tr>
-            );
-          })}
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={7} className="muted">
-                {props.emptyText}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      {...props}
+      label="Walkthroughs"
+      prefix="walkthrough"
+      columns={COLUMNS}
+      cells={(w) => {
+        const refs = w.controlIds.map((id) => references.get(id) ?? '?').join(', ');
+        const files = evidenceCounts.get(w.id) ?? 0;
+        return (
+          <>
+            <td
+              className="ellipsis"
+              title={[w.title, w.instance && `instance ${w.instance}`].filter(Boolean).join(' · ')}
+            >
+              {w.title}
+            </td>
+            <td className="num nowrap col-dates">{walkthroughDates(w) || '—'}</td>
+            <td className="ellipsis col-instance" title={w.instance}>
+              {w.instance || '—'}
+            </td>
+            <td className="ellipsis num col-controls" title={refs}>
+              {refs || '—'}
+            </td>
+            <td className="num col-evidence">
+              {files > 0 ? (
+                `${files} file${files === 1 ? '' : 's'}`
+              ) : (
+                <StatusBadge tone="warn" title="Nothing inspected or observed is attached: inquiry only">
+                  None
+                </StatusBadge>
+              )}
+            </td>
+            <td className="col-concl">
+              <Conclusion value={w.designConclusion} yes="Designed" no="Deficient" what="Suitably designed" />
+            </td>
+            <td className="col-concl">
+              <Conclusion
+                value={w.implementationConclusion}
+                yes="In operation"
+                no="Not in operation"
+                what="Placed in operation"
+              />
+            </td>
+          </>
+        );
+      }}
+    />
   );
 }
