@@ -29,6 +29,48 @@ const FIELD_LABELS: Record<string, string> = {
   initials: 'Initials',
   role: 'Role',
   reason: 'Reason',
+  marks: 'Tickmarks',
+  note: 'Note',
+  sampling: 'Sampling',
+  population: 'Population',
+  attributes: 'Attributes',
+  conclusion: 'Conclusion',
+  rationale: 'Rationale',
+  resultText: 'Result text',
+  description: 'Description',
+  links: 'Links',
+  versions: 'Versions',
+  sampleItemIds: 'Items affected',
+  attributeIds: 'Attributes affected',
+  managementResponse: 'Management response',
+  rootCause: 'Root cause',
+  status: 'Status',
+  controlIds: 'Controls',
+  criteria: 'Criteria',
+};
+
+/** What each kind of record is called in the history ("Changed a sample item"). */
+const ENTITY_WORDS: Record<string, string> = {
+  control: 'a control',
+  controlTest: 'a test',
+  sampleItem: 'a sample item',
+  exception: 'an exception',
+  evidence: 'an evidence file',
+  interview: 'an interview',
+  walkthrough: 'a walkthrough',
+  tickmark: 'a tickmark',
+  request: 'a request',
+  subserviceOrg: 'a subservice organization',
+  csoc: 'a CSOC',
+  userEntityControl: 'a user entity control',
+  descriptionSection: 'a description section',
+  firmSettings: 'the firm settings',
+};
+const OP_WORDS: Record<string, string> = {
+  create: 'Added',
+  update: 'Changed',
+  delete: 'Deleted',
+  restore: 'Restored',
 };
 
 export function fieldLabel(field: string): string {
@@ -66,7 +108,10 @@ export function describeAuditEvent(event: AuditEvent, context: DescribeContext):
   if (event.entity === 'profile') {
     return event.op === 'create' ? 'Created the profile' : `Changed ${changed.map(fieldLabel).join(', ')}`;
   }
-  return `${event.op} ${event.entity}`;
+  const what = ENTITY_WORDS[event.entity] ?? event.entity;
+  const fields =
+    event.op === 'update' && changed.length > 0 ? ` (${changed.map(fieldLabel).join(', ')})` : '';
+  return `${OP_WORDS[event.op] ?? event.op} ${what}${fields}`;
 }
 
 const MAX_VALUE_LENGTH = 60;
@@ -76,7 +121,14 @@ function formatValue(field: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) {
     if (field === 'team') return `${value.length} ${value.length === 1 ? 'person' : 'people'}`;
+    if (value.some((v) => typeof v === 'object' && v !== null)) {
+      return `${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+    }
     return value.map((v) => (field === 'categories' ? categoryLabel(String(v)) : String(v))).join(', ');
+  }
+  if (typeof value === 'object') {
+    const n = Object.keys(value).length;
+    return n === 0 ? '(empty)' : `${n} value${n === 1 ? '' : 's'}`;
   }
   const text = String(value).replace(/\s+/g, ' ').trim();
   return `“${text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text}”`;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeAuditEvent,
+  describeFieldChanges,
   GENESIS_HASH,
   hashAuditEvent,
   verifyAuditChain,
@@ -171,5 +173,34 @@ describe('describeAuditEvent', () => {
         ctx,
       ),
     ).toBe('Archived the engagement');
+  });
+});
+
+describe('the change history of fieldwork records, in words', () => {
+  const event = (entity: string, op: AuditEvent['op'], changes: AuditEvent['changes']): AuditEvent => ({
+    chain: 'c',
+    seq: 1,
+    at: '2026-11-22T10:00:00.000Z',
+    actor: 'p',
+    actorName: 'Ana',
+    entity,
+    entityId: 'id',
+    op,
+    changes,
+    prevHash: '',
+    hash: '',
+  });
+  it('names the record and the fields, and never prints [object Object]', () => {
+    const marks = event('sampleItem', 'update', { marks: { before: {}, after: { a: 'pass' } } });
+    expect(describeAuditEvent(marks, { criterionOf: () => undefined })).toBe(
+      'Changed a sample item (Tickmarks)',
+    );
+    expect(describeFieldChanges(marks)).toEqual(['Tickmarks: (empty) → 1 value']);
+    const test = event('controlTest', 'create', {});
+    expect(describeAuditEvent(test, { criterionOf: () => undefined })).toBe('Added a test');
+    const steps = event('walkthrough', 'update', {
+      steps: { before: [], after: [{ id: 'x' }, { id: 'y' }] },
+    });
+    expect(describeFieldChanges(steps).join()).not.toContain('[object Object]');
   });
 });
