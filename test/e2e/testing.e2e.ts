@@ -49,6 +49,11 @@ describe('tests of controls', () => {
       .fill('Approved by a second engineer before deployment');
     await page.getByRole('button', { name: 'Add attribute' }).click();
     await page.getByLabel('Attribute B', { exact: true }).fill('Approver is not the author');
+    // After the autosave the field being typed in keeps the keyboard (the editor never shows an older
+    // revision in between, which would unmount the new row).
+    await expect.poll(() => page.locator('#wp-design').getByText('All changes saved').isVisible()).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Attribute B');
 
     // Population from a 500-row workbook.
     const dir = mkdtempSync(join(tmpdir(), 'fieldwork-population-'));

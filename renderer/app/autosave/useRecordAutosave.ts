@@ -78,6 +78,12 @@ interface Options<R, F extends Fields> {
   readOnly: boolean;
 }
 
+/** The record's revision (every stored record has one); 0 for anything else. */
+function revOf(record: unknown): number {
+  const rev = (record as { rev?: unknown } | null)?.rev;
+  return typeof rev === 'number' ? rev : 0;
+}
+
 export function useRecordAutosave<R, F extends Fields>(options: Options<R, F>) {
   const { record, readOnly, draftKey } = options;
   const opts = useRef(options);
@@ -90,7 +96,11 @@ export function useRecordAutosave<R, F extends Fields>(options: Options<R, F>) {
     Object.keys(patch).length > 0 ? { kind: 'pending' } : { kind: 'saved' },
   );
   const { fields } = options; // pass a function defined once (module level), not a new one per render
-  const stored = useMemo(() => fields(record), [fields, record]);
+  // The record just saved, until the live query brings it back: without it the editor would show the
+  // previous revision for a moment after each save (text flickers back, new list rows unmount).
+  const [justSaved, setJustSaved] = useState<R | null>(null);
+  const current = justSaved && revOf(justSaved) > revOf(record) ? justSaved : record;
+  const stored = useMemo(() => fields(current), [fields, current]);
   const draft = useMemo(() => (readOnly ? stored : { ...stored, ...patch }), [stored, patch, readOnly]);
 
   const latest = useRef(record);
@@ -98,7 +108,8 @@ export function useRecordAutosave<R, F extends Fields>(options: Options<R, F>) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
-    latest.current = record;
+    // A live query may deliver an older revision than the one this editor just saved: keep the newer.
+    if (revOf(record) >= revOf(latest.current)) latest.current = record;
   }, [record]);
 
   const save = useCallback(async () => {
@@ -112,6 +123,7 @@ export function useRecordAutosave<R, F extends Fields>(options: Options<R, F>) {
       setState({ kind: 'saving' });
       try {
         latest.current = await persist(latest.current, accepted);
+        setJustSaved(latest.current);
       } catch (error) {
         const described = describeError(error);
         if (error instanceof ValidationError) setErrors({ ...invalid, ...error.fields });

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatRequestNumber, type Request } from '@shared/domain/planning';
 import type { FollowUp } from '@shared/domain/fieldwork';
 import { newFollowUp } from './commands';
+import { focusWhenReady } from '../../components/focus';
 
 interface Props {
   engagementId: string;
@@ -69,6 +70,7 @@ export function FollowUpsField(props: Props) {
                   />
                   {request ? (
                     <a
+                      id={`follow-up-request-${f.id}`}
                       className="num follow-up-request"
                       href={`#/engagements/${encodeURIComponent(engagementId)}/requests/${encodeURIComponent(request.id)}`}
                       title={`${request.title}${request.deleted ? ' (deleted request)' : ''}`}
@@ -84,7 +86,11 @@ export function FollowUpsField(props: Props) {
                       aria-label={`Create request from follow-up ${n}`}
                       title="Add a draft document request to the request list (PBC) with this text and the interview's controls"
                       disabled={!f.text.trim() || invalid || creating !== null}
-                      onClick={() => onCreateRequest(f)}
+                      onClick={() => {
+                        onCreateRequest(f);
+                        // The button gives way to the request's number: keep the keyboard there.
+                        focusWhenReady([`#follow-up-request-${f.id}`], false, 180);
+                      }}
                     >
                       {creating === f.id ? 'Creating…' : 'Create request'}
                     </button>

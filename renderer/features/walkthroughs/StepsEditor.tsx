@@ -43,7 +43,7 @@ export function StepsEditor(props: Props) {
   const add = () => {
     const step = newStep(steps.length === 0 ? 'trigger' : 'step');
     onChange([...steps, step]);
-    focusWhenReady([`[data-step="${step.id}"] textarea`]);
+    focusWhenReady([`[data-step="${step.id}"] textarea`, `[data-step="${step.id}"] select`], false, 180);
   };
   const remove = (index: number) => {
     onChange(steps.filter((_, i) => i !== index));
