@@ -8,9 +8,11 @@ export function Notices() {
   const dismiss = useAppStore((s) => s.dismissNotice);
   const notify = useAppStore((s) => s.notify);
   useEffect(() => {
+    // Each confirmation lives a fixed time from when it was shown, however many follow it.
+    const now = Date.now();
     const timers = notices
       .filter((n) => n.kind !== 'error')
-      .map((n) => setTimeout(() => dismiss(n.id), n.action ? 10_000 : 6000));
+      .map((n) => setTimeout(() => dismiss(n.id), Math.max(0, n.at + (n.action ? 10_000 : 6000) - now)));
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   return (

@@ -1,10 +1,19 @@
+const WORDED_ERRORS: ReadonlySet<string> = new Set([
+  'Error',
+  'ValidationError',
+  'ImportError',
+  'StorageFullError',
+  'HashingCancelled',
+  'ConflictError',
+  'LockedError',
+  'NotFoundError',
+]);
+
 /** Plain words first; the technical detail behind a toggle for support. */
 export function describeError(error: unknown): { text: string; detail?: string } {
   if (error instanceof Error) {
-    const technical =
-      error.name !== 'Error' && error.name !== 'ValidationError'
-        ? `${error.name}: ${error.message}`
-        : undefined;
+    // Errors Fieldwork raises on purpose are already worded for the auditor: no stack trace for them.
+    const technical = !WORDED_ERRORS.has(error.name) ? `${error.name}: ${error.message}` : undefined;
     return { text: error.message, ...(technical && error.stack ? { detail: error.stack } : {}) };
   }
   return { text: 'Something went wrong.', detail: String(error) };

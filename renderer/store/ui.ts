@@ -15,6 +15,8 @@ export interface Notice {
   detail?: string;
   /** One follow-up, typically Undo. */
   action?: NoticeAction;
+  /** When it was shown (ms since the epoch): confirmations go away a few seconds after this. */
+  at: number;
 }
 
 export interface UiSlice {
@@ -41,7 +43,14 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   notices: [],
   notify(kind, text, detail, action) {
     const id = nextNoticeId++;
-    const notice: Notice = { id, kind, text, ...(detail ? { detail } : {}), ...(action ? { action } : {}) };
+    const notice: Notice = {
+      id,
+      kind,
+      text,
+      at: Date.now(),
+      ...(detail ? { detail } : {}),
+      ...(action ? { action } : {}),
+    };
     // Only the newest notice keeps an action: an older Undo would undo something no longer current.
     set((s) => ({
       notices: [...s.notices.filter((n) => !(action && n.action)).slice(-3), notice],

@@ -97,6 +97,16 @@ describe('evidence library', () => {
     await expect
       .poll(() => pane.getByLabel('As of (the date it pertains to)').inputValue())
       .toBe('2026-06-30');
+    // Ctrl+K finds a file by the beginning of any of its versions' hashes.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    const jump = page.getByRole('dialog', { name: 'Go to' });
+    await page.keyboard.type(sha(pdf).slice(0, 12));
+    await expect.poll(() => jump.getByRole('option').count()).toBe(1);
+    await expect
+      .poll(() => jump.getByRole('option').first().innerText())
+      .toContain('access-review-q2-signed.pdf');
+    await page.keyboard.press('Escape');
     expect(cspViolations(session.problems)).toEqual([]);
     expect(session.problems).toEqual([]);
   });

@@ -26,6 +26,8 @@ interface Target {
   label: string;
   detail: string;
   route: Route;
+  /** Also matched, not shown (an evidence file's SHA-256). */
+  hidden?: string;
 }
 
 const MAX_RESULTS = 50;
@@ -151,6 +153,7 @@ export function JumpDialog() {
           key: `evidence:${e.id}`,
           label: currentVersion(e).fileName,
           detail: 'Evidence',
+          hidden: e.versions.map((v) => v.sha256).join(' '),
           route: at('evidence', e.id),
         });
       }
@@ -184,7 +187,9 @@ export function JumpDialog() {
   const results = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
     return targets
-      .filter((t) => words.every((w) => `${t.label} ${t.detail}`.toLocaleLowerCase().includes(w)))
+      .filter((t) =>
+        words.every((w) => `${t.label} ${t.detail} ${t.hidden ?? ''}`.toLocaleLowerCase().includes(w)),
+      )
       .slice(0, MAX_RESULTS);
   }, [targets, query]);
 
@@ -217,7 +222,7 @@ export function JumpDialog() {
         aria-controls="jump-results"
         aria-activedescendant={results[active] ? `jump-${active}` : undefined}
         aria-autocomplete="list"
-        placeholder="Type a criterion (CC6.1), a screen or an organization…"
+        placeholder="Type a criterion (CC6.1), a control, a test, a file name or hash, a screen…"
         autoFocus
         value={query}
         onChange={(e) => {
