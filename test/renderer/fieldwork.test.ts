@@ -300,6 +300,15 @@ describe('a Type 2 test from population to conclusion', () => {
     expect(await verifyChain(a.repo.db, a.engagement.id)).toMatchObject({ ok: true });
   });
 
+  it('records the population on the stored test even when the screen still holds the previous revision', async () => {
+    const { repo, actor, engagement, control } = await setup();
+    const shown = await createTest(repo, actor, engagement, control);
+    // An autosave of the test's design lands just before the auditor records the count.
+    await updateTest(repo, actor, shown, { objective: 'Typed a moment ago' });
+    const counted = await setPopulationCount(repo, actor, shown, control, 40, 'tickets');
+    expect(counted).toMatchObject({ objective: 'Typed a moment ago', population: { count: 40 } });
+  });
+
   it('a count population is numbered 1..N; a census tests every item; the population cannot change under a sample', async () => {
     const { repo, actor, engagement, control } = await setup();
     const test = await createTest(repo, actor, engagement, control);

@@ -3,11 +3,11 @@
  * column, see what will be sampled (count, dates, items outside the period, rows skipped and why), then
  * keep it. The file is stored as evidence and its SHA-256 recorded on the test.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatBytes, shortHash } from '@shared/domain/fieldwork';
 import { formatDate } from '@shared/domain/engagement';
-import { buildPopulation } from '@shared/import/population/build';
-import type { PopulationFile } from '@shared/import/population';
+import type { PopulationPreview, SheetInfo } from '../../workers/population-protocol';
+import { openPopulationFile, previewPopulation } from './populationReader';
 import { Dialog } from '../../components/Dialog';
 import { describeError, ErrorDetails } from '../../components/ErrorText';
 import { hashFiles } from '../evidence/hashFiles';
@@ -16,7 +16,8 @@ import type { PopulationChoice } from './commands';
 interface Loaded {
   file: File;
   sha256: string;
-  read: PopulationFile;
+  sheets: SheetInfo[];
+  suggestedSheet: number;
 }
 
 export function PopulationImportDialog({
@@ -43,16 +44,14 @@ export function PopulationImportDialog({
     setBusy(`Reading ${file.name}…`);
     try {
       const [read, hashed] = await Promise.all([
-        import('@shared/import/population').then(async ({ readPopulation }) =>
-          readPopulation(new Uint8Array(await file.arrayBuffer()), file.name),
-        ),
+        file.arrayBuffer().then((buffer) => openPopulationFile(new Uint8Array(buffer), file.name)),
         hashFiles([file], () => undefined),
       ]);
       const sha256 = hashed.hashes[0];
       if (!sha256) throw new Error(hashed.failures[0]?.message ?? 'The file could not be read.');
       const index = Math.max(0, read.suggestedSheet);
       const sheet = read.sheets[index];
-      setLoaded({ file, sha256, read });
+      setLoaded({ file, sha256, sheets: read.sheets, suggestedSheet: read.suggestedSheet });
       setSheetIndex(index);
       setKeyColumn(sheet?.suggestion.keyColumn ?? null);
       setDateColumn(sheet?.suggestion.dateColumn ?? null);
@@ -63,24 +62,28 @@ export function PopulationImportDialog({
     }
   }
 
-  const sheet = loaded?.read.sheets[sheetIndex];
-  const preview = useMemo(() => {
-    if (!sheet || sheet.refusal || keyColumn === null) return null;
-    try {
-      return {
-        ok: buildPopulation({
-          grid: sheet.grid,
-          headerRow: sheet.headerRow,
-          keyColumn,
-          dateColumn,
-          period,
-          ...(dayOrder ? { dayOrder } : {}),
-        }),
-      };
-    } catch (e) {
-      return { error: describeError(e).text };
-    }
-  }, [sheet, keyColumn, dateColumn, period, dayOrder]);
+  const sheet = loaded?.sheets[sheetIndex];
+  const previewKey =
+    sheet && !sheet.refusal && keyColumn !== null
+      ? JSON.stringify([loaded?.sha256, sheet.name, keyColumn, dateColumn, dayOrder, period])
+      : null;
+  const [previewed, setPreviewed] = useState<{
+    key: string;
+    result: { ok: PopulationPreview } | { error: string };
+  } | null>(null);
+  useEffect(() => {
+    if (!sheet || previewKey === null || keyColumn === null) return;
+    let live = true;
+    const choice = { sheet: sheet.name, headerRow: sheet.headerRow, keyColumn, dateColumn, dayOrder };
+    previewPopulation(choice, period).then(
+      (ok) => live && setPreviewed({ key: previewKey, result: { ok } }),
+      (e: unknown) => live && setPreviewed({ key: previewKey, result: { error: describeError(e).text } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [previewKey, sheet, keyColumn, dateColumn, dayOrder, period]);
+  const preview = previewed && previewed.key === previewKey ? previewed.result : null;
   const built = preview && 'ok' in preview ? preview.ok : null;
 
   async function keep() {
@@ -167,13 +170,13 @@ export function PopulationImportDialog({
                 value={sheetIndex}
                 onChange={(e) => {
                   const i = Number(e.target.value);
-                  const next = loaded.read.sheets[i];
+                  const next = loaded.sheets[i];
                   setSheetIndex(i);
                   setKeyColumn(next?.suggestion.keyColumn ?? null);
                   setDateColumn(next?.suggestion.dateColumn ?? null);
                 }}
               >
-                {loaded.read.sheets.map((s, i) => (
+                {loaded.sheets.map((s, i) => (
                   <option key={s.name} value={i} disabled={s.refusal !== null}>
                     {s.name} ({s.rowCount.toLocaleString('en-US')} rows{s.hidden ? ', hidden' : ''})
                   </option>
@@ -288,7 +291,7 @@ export function PopulationImportDialog({
                   </tr>
                 </thead>
                 <tbody>
-                  {built.items.slice(0, 5).map((item) => (
+                  {built.firstItems.map((item) => (
                     <tr key={item.row}>
                       <td className="num">{item.row}</td>
                       <td>{item.key}</td>

@@ -37,6 +37,7 @@ import {
   type SampleSizeTable,
 } from '@shared/domain/sampling';
 import type { PopulationItem } from '@shared/import/population';
+import { populationItems } from './populationReader';
 import type { Actor, Mutation, Repository } from '../../db';
 import { engagementRecords } from '../../db/queries';
 import { updateRecord } from '../../db/records';
@@ -132,6 +133,12 @@ function resample(
   };
 }
 
+async function currentTest(repo: Repository, test: ControlTest): Promise<ControlTest> {
+  const stored = await repo.db.tests.get(test.id);
+  if (!stored || stored.deleted) throw refusal('This test has been deleted.');
+  return stored;
+}
+
 async function liveItems(repo: Repository, testId: string, includeDeleted = false): Promise<SampleItem[]> {
   const rows = await repo.db.sampleItems.where('testId').equals(testId).toArray();
   return (includeDeleted ? rows : rows.filter((r) => !r.deleted)).sort((a, b) => a.position - b.position);
@@ -149,12 +156,14 @@ function refuseIfSelected(items: readonly SampleItem[]): void {
 export async function setPopulationCount(
   repo: Repository,
   actor: Actor,
-  test: ControlTest,
+  given: ControlTest,
   control: Control,
   count: number,
   description: string,
   table?: SampleSizeTable,
 ): Promise<ControlTest> {
+  // The screen's copy may be a revision behind (an autosave just landed): work from the stored one.
+  const test = await currentTest(repo, given);
   refuseIfSelected(await liveItems(repo, test.id));
   const population: Population = {
     ...test.population,
@@ -206,19 +215,8 @@ export async function readPopulationItems(
   choice: Pick<PopulationChoice, 'sheet' | 'headerRow' | 'keyColumn' | 'dateColumn' | 'dayOrder'>,
   period: { start: string; end: string } | null,
 ) {
-  // Loaded on first use: the spreadsheet reader is large and most screens never need it.
-  const { buildPopulation, readPopulation } = await import('@shared/import/population');
-  const file = await readPopulation(bytes, fileName);
-  const sheet = file.sheets.find((s) => s.name === choice.sheet);
-  if (!sheet) throw refusal(`The sheet "${choice.sheet}" is not in ${fileName}.`);
-  return buildPopulation({
-    grid: sheet.grid,
-    headerRow: choice.headerRow,
-    keyColumn: choice.keyColumn,
-    dateColumn: choice.dateColumn,
-    period,
-    ...(choice.dayOrder ? { dayOrder: choice.dayOrder } : {}),
-  });
+  // In a Worker in the app (a large workbook takes seconds to parse); in-thread under Node.
+  return populationItems(bytes, fileName, choice, period);
 }
 
 /**
@@ -229,12 +227,14 @@ export async function setPopulationFile(
   repo: Repository,
   actor: Actor,
   engagement: Engagement,
-  test: ControlTest,
+  given: ControlTest,
   control: Control,
   file: HashedFile,
   choice: PopulationChoice,
   table?: SampleSizeTable,
 ): Promise<ControlTest> {
+  // The screen's copy may be a revision behind (an autosave just landed): work from the stored one.
+  const test = await currentTest(repo, given);
   refuseIfSelected(await liveItems(repo, test.id));
   const bytes = new Uint8Array(await file.file.arrayBuffer());
   const built = await readPopulationItems(bytes, file.file.name, choice, engagementPeriod(engagement));
@@ -432,10 +432,12 @@ export async function selectSample(
   repo: Repository,
   actor: Actor,
   engagement: Engagement,
-  test: ControlTest,
+  given: ControlTest,
   control: Control,
   options: SelectionOptions,
 ): Promise<SampleItem[]> {
+  // The screen's copy may be a revision behind (an autosave just landed): work from the stored one.
+  const test = await currentTest(repo, given);
   refuseIfSelected(await liveItems(repo, test.id));
   const population = await loadPopulation(repo, engagement, test);
   const N = population.length;
@@ -520,10 +522,12 @@ export async function expandSample(
   repo: Repository,
   actor: Actor,
   engagement: Engagement,
-  test: ControlTest,
+  given: ControlTest,
   additional: number,
   reason: string,
 ): Promise<SampleItem[]> {
+  // The screen's copy may be a revision behind (an autosave just landed): work from the stored one.
+  const test = await currentTest(repo, given);
   if (!reason.trim()) throw refusal('Say why the sample is expanded (e.g. "one exception in 25 items").');
   if (!Number.isInteger(additional) || additional < 1) throw refusal('Enter how many items to add.');
   const s = test.sampling;
