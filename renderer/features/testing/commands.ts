@@ -184,7 +184,20 @@ export async function setPopulationCount(
     outsidePeriod: 0,
     undated: count,
   };
-  return updateTest(repo, actor, test, { population, sampling: resample(test, control, count, table) });
+  // No revision check: the patch holds only the population and sampling, computed from the stored test,
+  // and the repository applies it to the newest revision (an autosave of other fields may land first).
+  const [saved] = await repo.mutate(
+    [
+      {
+        entity: 'controlTest',
+        op: 'update',
+        id: test.id,
+        patch: { population, sampling: resample(test, control, count, table) },
+      },
+    ],
+    actor,
+  );
+  return (saved ?? test) as ControlTest;
 }
 
 export interface PopulationChoice {
@@ -311,7 +324,6 @@ export async function setPopulationFile(
     entity: 'controlTest',
     op: 'update',
     id: test.id,
-    expectedRev: test.rev,
     patch: { population, sampling: resample(test, control, built.count, table) },
   });
   const saved = await repo.mutate(
@@ -492,7 +504,6 @@ export async function selectSample(
     entity: 'controlTest',
     op: 'update',
     id: test.id,
-    expectedRev: test.rev,
     patch: {
       sampling: {
         ...test.sampling,
@@ -585,7 +596,6 @@ export async function expandSample(
     entity: 'controlTest',
     op: 'update',
     id: test.id,
-    expectedRev: test.rev,
     patch: {
       sampling: {
         ...s,
