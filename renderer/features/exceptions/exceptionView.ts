@@ -11,7 +11,6 @@ import {
   formatExceptionNumber,
   markOutcome,
   tallySample,
-  tickmarkLegend,
   type ControlException,
   type ControlTest,
   type ExceptionFields,
@@ -19,7 +18,6 @@ import {
   type ExceptionType,
   type LegendEntry,
   type SampleItem,
-  type Tickmark,
 } from '@shared/domain/fieldwork';
 import { ValidationError } from '@shared/domain/errors';
 import { compareReferences } from '@shared/domain/planning';
@@ -31,19 +29,6 @@ export const EXCEPTION_TYPE_SHORT: Record<ExceptionType, string> = {
   evidence: 'Evidence',
   timing: 'Timing',
 };
-
-/**
- * The engagement's legend with its deleted firm marks appended: a stored mark whose legend entry was
- * deleted still counts as it did (see markOutcome).
- */
-export function exceptionLegend(tickmarks: readonly Tickmark[]): LegendEntry[] {
-  return [
-    ...tickmarkLegend(tickmarks),
-    ...tickmarks
-      .filter((t) => t.deleted)
-      .map((t) => ({ id: t.id, symbol: t.symbol, meaning: t.meaning, outcome: t.outcome, builtIn: false })),
-  ];
-}
 
 export interface AffectedItem {
   id: string;

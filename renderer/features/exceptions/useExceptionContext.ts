@@ -5,11 +5,16 @@
  */
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ControlException, ControlTest, Tickmark } from '@shared/domain/fieldwork';
+import {
+  tickmarkLegend,
+  type ControlException,
+  type ControlTest,
+  type Tickmark,
+} from '@shared/domain/fieldwork';
 import type { Control } from '@shared/domain/planning';
 import { db } from '../../db';
 import { useEngagementRecords } from '../../app/hooks';
-import { affectedItems, exceptionLegend, foundIn } from './exceptionView';
+import { affectedItems, foundIn } from './exceptionView';
 
 export function useExceptionContext(
   exception: Pick<ControlException, 'testId' | 'controlId' | 'sampleItemIds' | 'attributeIds'>,
@@ -30,7 +35,7 @@ export function useExceptionContext(
   );
   const test = tests?.find((t) => t.id === exception.testId);
   const control = allControls?.find((c) => c.id === exception.controlId);
-  const legend = useMemo(() => exceptionLegend(tickmarks ?? []), [tickmarks]);
+  const legend = useMemo(() => tickmarkLegend(tickmarks ?? []), [tickmarks]);
   const affected = useMemo(
     () => affectedItems(exception, test, items ?? [], legend),
     [exception, test, items, legend],

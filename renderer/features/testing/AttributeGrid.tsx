@@ -10,7 +10,6 @@ import {
   markOutcome,
   type LegendEntry,
   type SampleItem,
-  type Tickmark,
 } from '@shared/domain/fieldwork';
 import { formatDate } from '@shared/domain/engagement';
 import { repository } from '../../db';
@@ -25,7 +24,6 @@ import type { WorkpaperProps } from './TestWorkpaper';
 interface Props extends WorkpaperProps {
   items: SampleItem[];
   legend: LegendEntry[];
-  allTickmarks: Tickmark[];
 }
 
 /** Which mark a key stands for: built-in keys first, then a firm mark by its symbol's first letter. */
@@ -36,13 +34,13 @@ export function markForKey(key: string, legend: readonly LegendEntry[]): string 
   if (k === 'n') return 'na';
   if (k === 'delete' || k === 'backspace') return null;
   if (k.length !== 1) return undefined;
-  const custom = legend.find((t) => !t.builtIn && t.symbol.toLocaleLowerCase().startsWith(k));
+  const custom = legend.find((t) => !t.builtIn && !t.removed && t.symbol.toLocaleLowerCase().startsWith(k));
   return custom ? custom.id : undefined;
 }
 
 const OUTCOME_CLASS = { pass: 'mark-pass', exception: 'mark-exception', na: 'mark-na' } as const;
 
-export function AttributeGrid({ test, engagement, actor, readOnly, items, legend, allTickmarks }: Props) {
+export function AttributeGrid({ test, engagement, actor, readOnly, items, legend }: Props) {
   const notify = useAppStore((s) => s.notify);
   const [focus, setFocus] = useState({ row: 0, col: 0 });
   const [pending, setPending] = useState<ReadonlyMap<string, string | null>>(new Map());
@@ -51,12 +49,8 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
   const table = useRef<HTMLTableElement>(null);
   const attributes = test.attributes;
   const evidenceCounts = useLinkedEvidenceCounts(engagement.id, 'sample-item');
-  const symbols = useMemo(() => {
-    const map = new Map<string, LegendEntry>();
-    for (const t of legend) map.set(t.id, t);
-    for (const t of allTickmarks) if (!map.has(t.id)) map.set(t.id, { ...t, builtIn: false });
-    return map;
-  }, [legend, allTickmarks]);
+  const symbols = useMemo(() => new Map(legend.map((t) => [t.id, t])), [legend]);
+  const used = useMemo(() => new Set(items.flatMap((i) => Object.values(i.marks))), [items]);
 
   const markCell = useCallback(
     (item: SampleItem, attributeId: string, markId: string | null) => {
@@ -155,9 +149,7 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
         legend={legend}
         actor={actor}
         readOnly={readOnly}
-        removedInUse={allTickmarks.filter(
-          (t) => t.deleted && items.some((i) => Object.values(i.marks).includes(t.id)),
-        )}
+        used={used}
       />
       <ol className="attribute-key">
         {attributes.map((a, i) => (
@@ -218,7 +210,7 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
                   const key = `${it.id}:${a.id}`;
                   const markId = pending.has(key) ? pending.get(key) : it.marks[a.id];
                   const entry = markId ? symbols.get(markId) : undefined;
-                  const outcome = markId ? markOutcome(markId, legend, allTickmarks) : null;
+                  const outcome = markId ? markOutcome(markId, legend) : null;
                   const isFocus = focus.row === r && focus.col === c;
                   return (
                     <td

@@ -63,11 +63,13 @@ export function ItemDialog({
               onChange={(e) => onMark(a.id, e.target.value || null)}
             >
               <option value="">(not marked)</option>
-              {legend.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.symbol} — {t.meaning}
-                </option>
-              ))}
+              {legend
+                .filter((t) => !t.removed || item.marks[a.id] === t.id)
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.symbol} — {t.meaning}
+                  </option>
+                ))}
             </select>
           </div>
         ))}

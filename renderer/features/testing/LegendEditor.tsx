@@ -7,7 +7,6 @@ import {
   TICKMARK_OUTCOMES,
   TICKMARK_OUTCOME_LABELS,
   type LegendEntry,
-  type Tickmark,
   type TickmarkOutcome,
 } from '@shared/domain/fieldwork';
 import { focusWhenReady } from '../../components/focus';
@@ -20,59 +19,63 @@ export function LegendEditor({
   legend,
   actor,
   readOnly,
-  removedInUse = [],
+  used,
 }: {
   engagementId: string;
   legend: readonly LegendEntry[];
   actor: Actor;
   readOnly: boolean;
-  /** Marks deleted from the legend that cells still carry: still explained here. */
-  removedInUse?: readonly Tickmark[];
+  /** Marks present in this test's cells: a removed mark still in use stays explained here. */
+  used: ReadonlySet<string>;
 }) {
   const run = useAction();
   const [adding, setAdding] = useState(false);
   const [symbol, setSymbol] = useState('');
   const [meaning, setMeaning] = useState('');
   const [outcome, setOutcome] = useState<TickmarkOutcome>('pass');
-  const taken = new Set(legend.map((t) => t.symbol.toLocaleLowerCase()));
+  const taken = new Set(legend.filter((t) => !t.removed).map((t) => t.symbol.toLocaleLowerCase()));
   const clash =
     symbol.trim() !== '' && (taken.has(symbol.trim().toLocaleLowerCase()) || /^[xnv ]/iu.test(symbol.trim()));
   return (
     <div className="legend" role="group" aria-label="Tickmark legend">
       <span className="legend-title">Legend:</span>
-      {legend.map((t) => (
-        <span key={t.id} className="legend-entry" title={TICKMARK_OUTCOME_LABELS[t.outcome]}>
-          <strong className={`legend-symbol mark-${t.outcome === 'exception' ? 'exception' : t.outcome}`}>
-            {t.symbol}
-          </strong>{' '}
-          {t.meaning}
-          {!t.builtIn && !readOnly ? (
-            <button
-              type="button"
-              className="link-button"
-              aria-label={`Remove the mark ${t.symbol} from the legend`}
-              onClick={() =>
-                void run(
-                  () => setDeleted(repository, actor, 'tickmark', [t.id], true),
-                  `Removed ${t.symbol} from the legend; cells already marked keep it.`,
-                )
-              }
-            >
-              ×
-            </button>
-          ) : null}
-        </span>
-      ))}
-      {removedInUse.map((t) => (
-        <span
-          key={t.id}
-          className="legend-entry"
-          title="Removed from the legend; cells marked with it keep it"
-        >
-          <strong className="legend-symbol">{t.symbol}</strong> {t.meaning}{' '}
-          <span className="muted">(removed, still used)</span>
-        </span>
-      ))}
+      {legend
+        .filter((t) => !t.removed)
+        .map((t) => (
+          <span key={t.id} className="legend-entry" title={TICKMARK_OUTCOME_LABELS[t.outcome]}>
+            <strong className={`legend-symbol mark-${t.outcome === 'exception' ? 'exception' : t.outcome}`}>
+              {t.symbol}
+            </strong>{' '}
+            {t.meaning}
+            {!t.builtIn && !readOnly ? (
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove the mark ${t.symbol} from the legend`}
+                onClick={() =>
+                  void run(
+                    () => setDeleted(repository, actor, 'tickmark', [t.id], true),
+                    `Removed ${t.symbol} from the legend; cells already marked keep it.`,
+                  )
+                }
+              >
+                ×
+              </button>
+            ) : null}
+          </span>
+        ))}
+      {legend
+        .filter((t) => t.removed && used.has(t.id))
+        .map((t) => (
+          <span
+            key={t.id}
+            className="legend-entry"
+            title="Removed from the legend; cells marked with it keep it"
+          >
+            <strong className="legend-symbol">{t.symbol}</strong> {t.meaning}{' '}
+            <span className="muted">(removed, still used)</span>
+          </span>
+        ))}
       {readOnly ? null : adding ? (
         <form
           className="inline-form"

@@ -99,15 +99,10 @@ export function TestWorkpaper(props: WorkpaperProps & { onBack(): void }) {
       </nav>
       <TestDesignSection {...props} hasItems={(items?.length ?? 0) > 0} />
       <PopulationSection {...props} hasItems={(items?.length ?? 0) > 0} />
-      <SamplingSection {...props} items={items ?? []} legend={legend.legend} />
-      <AttributeGrid {...props} items={items ?? []} legend={legend.legend} allTickmarks={legend.all} />
+      <SamplingSection {...props} items={items ?? []} legend={legend} />
+      <AttributeGrid {...props} items={items ?? []} legend={legend} />
       <TestExceptions {...props} exceptions={exceptions ?? []} items={items ?? []} />
-      <EvaluationSection
-        {...props}
-        items={items ?? []}
-        legend={legend.legend}
-        exceptions={exceptions ?? []}
-      />
+      <EvaluationSection {...props} items={items ?? []} legend={legend} exceptions={exceptions ?? []} />
       <section className="workpaper-section" aria-labelledby="wp-evidence-title">
         <h2 id="wp-evidence-title">Evidence for the whole test</h2>
         <EvidencePanel

@@ -51,7 +51,7 @@ export function TestsPage({
   const run = useAction();
   const navigate = useAppStore((s) => s.navigate);
   const { tests, controls } = useTestsAndControls(engagement.id);
-  const { legend } = useLegend(engagement.id);
+  const legend = useLegend(engagement.id);
   const items = useLiveQuery(
     async () =>
       (await db.sampleItems.where('engagementId').equals(engagement.id).toArray()).filter((i) => !i.deleted),

@@ -5,6 +5,7 @@ import {
   tickmarkLegend,
   type ControlException,
   type ControlTest,
+  type LegendEntry,
   type SampleItem,
   type Tickmark,
 } from '@shared/domain/fieldwork';
@@ -12,16 +13,10 @@ import type { Control } from '@shared/domain/planning';
 import { db } from '../../db';
 import { useEngagementRecords } from '../../app/hooks';
 
-export function useLegend(engagementId: string) {
+/** The engagement's tickmark legend, removed firm marks included (flagged) so stored marks keep their meaning. */
+export function useLegend(engagementId: string): LegendEntry[] {
   const tickmarks = useEngagementRecords<Tickmark>('tickmarks', engagementId, true);
-  return useMemo(
-    () => ({
-      legend: tickmarkLegend(tickmarks ?? []),
-      all: tickmarks ?? [],
-      loaded: tickmarks !== undefined,
-    }),
-    [tickmarks],
-  );
+  return useMemo(() => tickmarkLegend(tickmarks ?? []), [tickmarks]);
 }
 
 /** The live sample items of one test, in workpaper order. */

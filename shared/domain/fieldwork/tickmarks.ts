@@ -38,20 +38,29 @@ export interface LegendEntry {
   meaning: string;
   outcome: TickmarkOutcome;
   builtIn: boolean;
+  /** Deleted from the legend: no longer offered, but cells marked with it keep it and it counts as before. */
+  removed: boolean;
 }
 
-/** The engagement's legend: the built-in marks, then the firm marks in the order they were added. */
+/**
+ * The engagement's legend: the built-in marks, then the firm marks in the order they were added,
+ * removed ones included (flagged) so that a stored mark always has its meaning and outcome.
+ */
 export function tickmarkLegend(custom: readonly Tickmark[]): LegendEntry[] {
   return [
-    ...BUILT_IN_TICKMARKS.map((t) => ({ ...t, builtIn: true })),
-    ...custom
-      .filter((t) => !t.deleted)
-      .map((t) => ({ id: t.id, symbol: t.symbol, meaning: t.meaning, outcome: t.outcome, builtIn: false })),
+    ...BUILT_IN_TICKMARKS.map((t) => ({ ...t, builtIn: true, removed: false })),
+    ...custom.map((t) => ({
+      id: t.id,
+      symbol: t.symbol,
+      meaning: t.meaning,
+      outcome: t.outcome,
+      builtIn: false,
+      removed: t.deleted,
+    })),
   ];
 }
 
-/** What a stored mark counts as; a mark whose legend entry was deleted still counts as it did. */
-export function markOutcome(markId: string, legend: readonly LegendEntry[], all: readonly Tickmark[] = []) {
-  const entry = legend.find((t) => t.id === markId) ?? all.find((t) => t.id === markId);
-  return entry?.outcome ?? null;
+/** What a stored mark counts as (null for a blank cell or an unknown mark). */
+export function markOutcome(markId: string, legend: readonly LegendEntry[]) {
+  return legend.find((t) => t.id === markId)?.outcome ?? null;
 }
