@@ -1,7 +1,7 @@
 /** Messages between the UI and the population worker (reading a client's listing off the UI thread). */
 import type {
-  DayOrder,
   Population,
+  PopulationColumnsChoice as PopulationChoiceMessage,
   PopulationItem,
   PopulationPeriod,
   PopulationSheet,
@@ -10,16 +10,16 @@ import type {
 /** A sheet as the import dialog shows it: everything but the cells, which stay in the worker. */
 export type SheetInfo = Omit<PopulationSheet, 'grid'>;
 
-export interface PopulationChoiceMessage {
-  sheet: string;
-  headerRow: number;
-  keyColumn: number;
-  dateColumn: number | null;
-  dayOrder?: DayOrder | null | undefined;
-}
+/** The sheet and columns chosen for a population (the same shape everywhere it is read). */
+export type { PopulationChoiceMessage };
 
 /** What the preview needs of a built population: counts, problems and the first items. */
 export type PopulationPreview = Omit<Population, 'items'> & { firstItems: PopulationItem[] };
+
+/** The preview of a built population: small enough to post back at once, whatever its size. */
+export function toPreview({ items, problems, ...rest }: Population): PopulationPreview {
+  return { ...rest, problems: problems.slice(0, 200), firstItems: items.slice(0, 5) };
+}
 
 export type PopulationRequest =
   | { id: number; op: 'open'; bytes: Uint8Array; fileName: string }

@@ -57,10 +57,10 @@ export function EvidencePage({
   const [to, setTo] = useState('');
   const [show, setShow] = useState<Show>('evidence');
   const storage = useLiveQuery(async () => {
-    // Re-read whenever the library changes: the blob count is the dependency.
+    // Reading the blobs store makes this query run again whenever files are added.
     await db.blobs.count();
     return storageFigures();
-  }, [all?.length]);
+  }, []);
 
   const select = (id: string | null) =>
     navigate({ name: 'engagement', id: engagement.id, area: 'evidence', ...(id ? { item: id } : {}) });

@@ -5,12 +5,7 @@
  * are written one after another, so quick typing never loses a mark.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import {
-  attributeLetter,
-  markOutcome,
-  type LegendEntry,
-  type SampleItem,
-} from '@shared/domain/fieldwork';
+import { attributeLetter, markOutcome, type LegendEntry, type SampleItem } from '@shared/domain/fieldwork';
 import { formatDate } from '@shared/domain/engagement';
 import { repository } from '../../db';
 import { useAppStore } from '../../store';

@@ -4,6 +4,7 @@
  * its rationale, and the Section IV result sentence (suggested, or the auditor's own wording).
  */
 import {
+  conclusionProblem,
   controlTestObjectSchema,
   tallySample,
   TEST_CONCLUSIONS,
@@ -14,7 +15,7 @@ import {
   type LegendEntry,
   type SampleItem,
 } from '@shared/domain/fieldwork';
-import { evaluateTest, suggestResultText } from '@shared/domain/sampling';
+import { evaluateTest, formatUpperLimit, suggestResultText } from '@shared/domain/sampling';
 import { repository } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { Field } from '../../components/Field';
@@ -33,27 +34,12 @@ const conclusionFields = (t: ControlTest): ConclusionFields => ({
 const conclusionSchema = controlTestObjectSchema
   .pick({ conclusion: true, rationale: true, resultText: true })
   .superRefine((f, ctx) => {
-    if (f.conclusion && f.conclusion !== 'effective' && !f.rationale.trim()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rationale'],
-        message: 'Explain the conclusion: what the exceptions mean for the control.',
-      });
-    }
+    const message = conclusionProblem(f.conclusion, f.rationale);
+    if (message) ctx.addIssue({ code: 'custom', path: ['rationale'], message });
   });
 
 /** A rate as a percentage, rounded to one decimal (3.846% → 3.8%). */
 const pct = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-
-/**
- * An upper deviation limit, rounded up as the AICPA tables do (77.64% → 77.7%); when that would read as
- * equal to the tolerable rate while the limit is below it, two decimals show the difference (9.91%).
- */
-function limitText(limit: number, tolerable: number): string {
-  const one = Math.ceil(limit * 1000 - 1e-9) / 10;
-  if (limit < tolerable && one >= tolerable * 100) return `${(Math.floor(limit * 10000) / 100).toFixed(2)}%`;
-  return `${one.toFixed(1)}%`;
-}
 
 export function suggestedResult(
   test: ControlTest,
@@ -134,7 +120,7 @@ export function EvaluationSection(
             </dd>
             <dt>Upper deviation limit</dt>
             <dd className="num">
-              {limitText(evaluation.upperLimit, s.tolerableRate)} at {Math.round(s.confidence * 100)}%
+              {formatUpperLimit(evaluation.upperLimit, s.tolerableRate)} at {Math.round(s.confidence * 100)}%
               confidence, against a tolerable rate of {Math.round(s.tolerableRate * 100)}%{' '}
               {evaluation.withinTolerable ? (
                 <StatusBadge tone="good">within</StatusBadge>

@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import {
+  plannedSize,
+  samplingProblem,
   samplingSchema,
   SELECTION_METHODS,
   SELECTION_METHOD_LABELS,
@@ -31,28 +33,12 @@ import type { WorkpaperProps } from './TestWorkpaper';
 type SamplingFields = { sampling: Sampling };
 const samplingFields = (t: ControlTest): SamplingFields => ({ sampling: t.sampling });
 const samplingFieldsSchema = z.object({ sampling: samplingSchema }).superRefine((f, ctx) => {
-  const s = f.sampling;
-  if (
-    s.size !== null &&
-    s.recommendedSize !== null &&
-    s.size !== s.recommendedSize &&
-    !s.overrideRationale.trim()
-  ) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['sampling'],
-      message: `Explain why the sample size differs from the recommended ${s.recommendedSize}.`,
-    });
-  }
+  const message = samplingProblem(f.sampling);
+  if (message) ctx.addIssue({ code: 'custom', path: ['sampling'], message });
 });
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 const STATISTICAL_PREFIX = 'Statistical size:';
-
-/** The size chosen before any expansion. */
-function plannedSize(test: ControlTest): number {
-  return (test.sampling.size ?? 0) - test.sampling.expansions.reduce((sum, e) => sum + e.additional, 0);
-}
 
 /** N / n as auditors read it: "20" when whole, "4.84" otherwise. */
 function formatStep(population: number | null, size: number): string {
@@ -142,7 +128,7 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
           <dd>
             {test.sampling.basis}
             {test.sampling.overrideRationale
-              ? ` Chosen size ${plannedSize(test)}: ${test.sampling.overrideRationale}`
+              ? ` Chosen size ${plannedSize(test.sampling) ?? 0}: ${test.sampling.overrideRationale}`
               : ''}
           </dd>
           {test.sampling.seed ? (
@@ -163,7 +149,7 @@ export function SamplingSection(props: WorkpaperProps & { items: SampleItem[]; l
             <>
               <dt>Interval and start</dt>
               <dd className="num">
-                every {formatStep(population, plannedSize(test))} items, starting at item{' '}
+                every {formatStep(population, plannedSize(test.sampling) ?? 0)} items, starting at item{' '}
                 {test.sampling.start}
               </dd>
             </>

@@ -9,6 +9,7 @@ import { formatPeriod, type Engagement } from '@shared/domain/engagement';
 import type { Control } from '@shared/domain/planning';
 import { repository, type Actor } from '../../db';
 import { useAction } from '../../app/useAction';
+import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { deleteTest } from './commands';
 import { EvidencePanel } from '../evidence/EvidencePanel';
@@ -36,13 +37,14 @@ export function TestWorkpaper(props: WorkpaperProps & { onBack(): void }) {
   const exceptions = useTestExceptions(test.id);
   const legend = useLegend(engagement.id);
   const run = useAction();
+  const notify = useAppStore((s) => s.notify);
   const [confirming, setConfirming] = useState(false);
   const remove = async () => {
     setConfirming(false);
     const undo = await run(() => deleteTest(repository, props.actor, test));
     if (!undo) return;
     onBack();
-    await run(async () => undefined, `Deleted ${test.reference}; its exception numbers stay reserved.`, {
+    notify('success', `Deleted ${test.reference}; its exception numbers stay reserved.`, undefined, {
       label: 'Undo',
       run: () => repository.mutate(undo, props.actor),
     });

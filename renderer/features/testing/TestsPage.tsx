@@ -69,7 +69,11 @@ export function TestsPage({
   const byControl = useMemo(() => new Map((controls ?? []).map((c) => [c.id, c])), [controls]);
   const itemsByTest = useMemo(() => {
     const map = new Map<string, SampleItem[]>();
-    for (const i of items ?? []) map.set(i.testId, [...(map.get(i.testId) ?? []), i]);
+    for (const i of items ?? []) {
+      const list = map.get(i.testId);
+      if (list) list.push(i);
+      else map.set(i.testId, [i]);
+    }
     return map;
   }, [items]);
   const rows = useMemo(() => {

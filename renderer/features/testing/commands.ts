@@ -219,20 +219,6 @@ export function engagementPeriod(e: Engagement): { start: string; end: string } 
 }
 
 /**
- * Reads the population from a file: the same function the import preview used, so what is sampled is
- * exactly what the auditor saw. Throws ImportError in plain words for a file that cannot be used.
- */
-export async function readPopulationItems(
-  bytes: Uint8Array,
-  fileName: string,
-  choice: Pick<PopulationChoice, 'sheet' | 'headerRow' | 'keyColumn' | 'dateColumn' | 'dayOrder'>,
-  period: { start: string; end: string } | null,
-) {
-  // In a Worker in the app (a large workbook takes seconds to parse); in-thread under Node.
-  return populationItems(bytes, fileName, choice, period);
-}
-
-/**
  * Stores the population file as evidence (purpose "population", linked to the test; once per hash) and
  * records on the test what was read from it, in one write.
  */
@@ -250,7 +236,7 @@ export async function setPopulationFile(
   const test = await currentTest(repo, given);
   refuseIfSelected(await liveItems(repo, test.id));
   const bytes = new Uint8Array(await file.file.arrayBuffer());
-  const built = await readPopulationItems(bytes, file.file.name, choice, engagementPeriod(engagement));
+  const built = await populationItems(bytes, file.file.name, choice, engagementPeriod(engagement));
   const library = await engagementRecords<Evidence>(repo.db, 'evidence', engagement.id);
   const stored = (await repo.db.blobs.where('sha256').equals(file.sha256).count()) > 0;
   if (!stored) await ensureRoomFor(file.file.size);
@@ -355,7 +341,7 @@ export async function loadPopulation(
   const row = await repo.db.blobs.get(p.sha256);
   if (!row) throw refusal('The population file is not stored on this computer; import it again.');
   const bytes = new Uint8Array(await row.blob.arrayBuffer());
-  const built = await readPopulationItems(
+  const built = await populationItems(
     bytes,
     p.fileName,
     {

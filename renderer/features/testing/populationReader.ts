@@ -5,12 +5,13 @@
  */
 import type { Population, PopulationFile, PopulationPeriod } from '@shared/import/population';
 import { ImportError } from '@shared/import/errors';
-import type {
-  PopulationChoiceMessage,
-  PopulationPreview,
-  PopulationRequest,
-  PopulationResponse,
-  SheetInfo,
+import {
+  toPreview,
+  type PopulationChoiceMessage,
+  type PopulationPreview,
+  type PopulationRequest,
+  type PopulationResponse,
+  type SheetInfo,
 } from '../../workers/population-protocol';
 
 type Pending = { resolve(r: PopulationResponse): void; reject(e: Error): void };
@@ -79,16 +80,9 @@ export async function previewPopulation(
   period: PopulationPeriod | null,
 ): Promise<PopulationPreview> {
   if (!hasWorker()) {
-    const { buildPopulation } = await import('@shared/import/population');
-    const sheet = inThreadFile?.sheets.find((s) => s.name === choice.sheet);
-    if (!sheet) throw new Error('Choose the file again.');
-    const { items, ...rest } = buildPopulation({
-      grid: sheet.grid,
-      ...choice,
-      dayOrder: choice.dayOrder ?? undefined,
-      period,
-    });
-    return { ...rest, firstItems: items.slice(0, 5) };
+    if (!inThreadFile) throw new Error('Choose the file again.');
+    const { buildChosenPopulation } = await import('@shared/import/population');
+    return toPreview(buildChosenPopulation(inThreadFile, choice, period));
   }
   const r = unwrap(await call({ op: 'preview', choice, period }));
   if (!('preview' in r)) throw new Error('unexpected reply');
@@ -103,18 +97,8 @@ export async function populationItems(
   period: PopulationPeriod | null,
 ): Promise<Population> {
   if (!hasWorker()) {
-    const { buildPopulation, readPopulation } = await import('@shared/import/population');
-    const file = await readPopulation(bytes, fileName);
-    const sheet = file.sheets.find((s) => s.name === choice.sheet);
-    if (!sheet) throw new ImportError(`The sheet "${choice.sheet}" is not in ${fileName}.`);
-    return buildPopulation({
-      grid: sheet.grid,
-      headerRow: choice.headerRow,
-      keyColumn: choice.keyColumn,
-      dateColumn: choice.dateColumn,
-      period,
-      ...(choice.dayOrder ? { dayOrder: choice.dayOrder } : {}),
-    });
+    const { buildChosenPopulation, readPopulation } = await import('@shared/import/population');
+    return buildChosenPopulation(await readPopulation(bytes, fileName), choice, period);
   }
   const r = unwrap(await call({ op: 'items', bytes, fileName, choice, period }));
   if (!('population' in r)) throw new Error('unexpected reply');

@@ -167,32 +167,35 @@ const controlTestShape = {
   resultText: text(10_000),
 };
 
+/** The size chosen before any expansion (items added by an expansion carry their own reason). */
+export function plannedSize(s: Pick<Sampling, 'size' | 'expansions'>): number | null {
+  return s.size === null ? null : s.size - s.expansions.reduce((sum, e) => sum + e.additional, 0);
+}
+
+/** Why the sampling cannot be saved as it is, or null: a size other than the recommendation needs a reason. */
+export function samplingProblem(s: Sampling): string | null {
+  const planned = plannedSize(s);
+  if (planned === null || s.recommendedSize === null || planned === s.recommendedSize) return null;
+  return s.overrideRationale.trim()
+    ? null
+    : `Explain why the sample size differs from the recommended ${s.recommendedSize}.`;
+}
+
+/** Why the conclusion cannot be saved as it is, or null: anything but "effective" needs a rationale. */
+export function conclusionProblem(conclusion: TestConclusion | null, rationale: string): string | null {
+  return conclusion && conclusion !== 'effective' && !rationale.trim()
+    ? 'Explain the conclusion: what the exceptions mean for the control.'
+    : null;
+}
+
 function checkTest(
   t: { sampling: Sampling; conclusion: TestConclusion | null; rationale: string },
   ctx: z.RefinementCtx,
 ): void {
-  const s = t.sampling;
-  // Items added by an expansion carry their own reason; the planned size is what must match.
-  const planned = s.size === null ? null : s.size - s.expansions.reduce((sum, e) => sum + e.additional, 0);
-  if (
-    planned !== null &&
-    s.recommendedSize !== null &&
-    planned !== s.recommendedSize &&
-    !s.overrideRationale.trim()
-  ) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['sampling', 'overrideRationale'],
-      message: `Explain why the sample size differs from the recommended ${s.recommendedSize}.`,
-    });
-  }
-  if (t.conclusion && t.conclusion !== 'effective' && !t.rationale.trim()) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['rationale'],
-      message: 'Explain the conclusion: what the exceptions mean for the control.',
-    });
-  }
+  const sampling = samplingProblem(t.sampling);
+  if (sampling) ctx.addIssue({ code: 'custom', path: ['sampling', 'overrideRationale'], message: sampling });
+  const conclusion = conclusionProblem(t.conclusion, t.rationale);
+  if (conclusion) ctx.addIssue({ code: 'custom', path: ['rationale'], message: conclusion });
 }
 
 /** The fields without the cross-field checks, for editors that save one part of the test. */

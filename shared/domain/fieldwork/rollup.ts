@@ -25,7 +25,7 @@ export const CONTROL_RESULT_LABELS: Record<ControlResult, string> = {
 export const TYPE1_RESULT_LABELS: Record<ControlResult, string> = {
   effective: 'Suitably designed and implemented',
   exceptions: 'Designed with exceptions',
-  'not-effective': 'Not suitably designed or not implemented',
+  'not-effective': 'Not suitably designed or not placed in operation',
   'in-progress': 'In progress',
   'not-tested': 'Not walked through',
 };

@@ -50,6 +50,17 @@ export function additionalItemsToAccept(
  * deviations, effective with exceptions when deviations stay within tolerance, otherwise not effective
  * unless the sample is expanded or compensating controls are tested.
  */
+/**
+ * An upper deviation limit as a percentage, rounded up like the AICPA tables (77.64% → 77.7%), unless that
+ * would read as equal to the tolerable rate it is below: then two decimals show the difference (9.91%).
+ */
+export function formatUpperLimit(upperLimit: number, tolerableRate: number): string {
+  const rounded = percentRoundedUp(upperLimit);
+  return upperLimit < tolerableRate && rounded >= tolerableRate * 100
+    ? `${(Math.floor(upperLimit * 10000) / 100).toFixed(2)}%`
+    : `${rounded}%`;
+}
+
 export function evaluateTest(params: {
   sampleSize: number;
   deviations: number;
@@ -61,13 +72,7 @@ export function evaluateTest(params: {
   const upperLimit = upperDeviationLimit(sampleSize, deviations, confidence);
   const deviationRate = deviations / sampleSize;
   const withinTolerable = upperLimit <= tolerableRate;
-  // Rounded up like the AICPA tables, unless that would read as equal to the tolerable rate it is below.
-  const rounded = percentRoundedUp(upperLimit);
-  const shown =
-    upperLimit < tolerableRate && rounded >= tolerableRate * 100
-      ? (Math.floor(upperLimit * 10000) / 100).toFixed(2)
-      : String(rounded);
-  const limitText = `${shown}% at ${pct(confidence)} confidence`;
+  const limitText = `${formatUpperLimit(upperLimit, tolerableRate)} at ${pct(confidence)} confidence`;
   const found = `${deviations} deviation${deviations === 1 ? '' : 's'} in ${sampleSize} item${sampleSize === 1 ? '' : 's'}`;
   const aboveExpected =
     expectedRate !== undefined && deviationRate > expectedRate

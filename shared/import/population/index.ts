@@ -22,3 +22,4 @@ export type {
   PopulationSheet,
   PopulationSummary,
 } from './types';
+export { buildChosenPopulation, type PopulationChoice as PopulationColumnsChoice } from './choice';
