@@ -16,15 +16,21 @@ import { WalkthroughsPage } from '../features/walkthroughs/WalkthroughsPage';
 import { TestsPage } from '../features/testing/TestsPage';
 import { ExceptionsPage } from '../features/exceptions/ExceptionsPage';
 import { EvidencePage } from '../features/evidence/EvidencePage';
+import { WorkpapersPage } from '../features/review/WorkpapersPage';
+import { ReviewNotesPage } from '../features/review/ReviewNotesPage';
+import { AuditTrailPage } from '../features/trail/AuditTrailPage';
+import { FinalizePage } from '../features/finalize/FinalizePage';
 
 export function EngagementView({
   id,
   area,
   item,
+  filter,
 }: {
   id: string;
   area: EngagementArea;
   item?: string | undefined;
+  filter?: string | undefined;
 }) {
   const engagement = useLiveQuery(async () => (await getEngagement(db, id)) ?? null, [id]);
   const navigate = useAppStore((s) => s.navigate);
@@ -63,6 +69,16 @@ export function EngagementView({
       return <ExceptionsPage key={engagement.id} engagement={engagement} selectedId={item} />;
     case 'evidence':
       return <EvidencePage key={engagement.id} engagement={engagement} selectedId={item} />;
+    case 'workpapers':
+      return <WorkpapersPage key={engagement.id} engagement={engagement} filter={filter} />;
+    case 'notes':
+      return (
+        <ReviewNotesPage key={engagement.id} engagement={engagement} selectedId={item} filter={filter} />
+      );
+    case 'trail':
+      return <AuditTrailPage key={engagement.id} engagement={engagement} recordId={item} filter={filter} />;
+    case 'finalize':
+      return <FinalizePage key={engagement.id} engagement={engagement} />;
     default:
       return <OverviewPage key={engagement.id} engagement={engagement} />;
   }

@@ -90,7 +90,7 @@ export function Shell() {
       <main id="main" className="app-main" tabIndex={-1}>
         <StorageWarning />
         {route.name === 'engagement' ? (
-          <EngagementView id={route.id} area={route.area} item={route.item} />
+          <EngagementView id={route.id} area={route.area} item={route.item} filter={route.filter} />
         ) : (
           <EngagementsPage />
         )}

@@ -18,6 +18,10 @@ export const ENGAGEMENT_AREAS = [
   'tests',
   'exceptions',
   'evidence',
+  'workpapers',
+  'notes',
+  'trail',
+  'finalize',
 ] as const;
 export type EngagementArea = (typeof ENGAGEMENT_AREAS)[number];
 export const AREA_LABELS: Record<EngagementArea, string> = {
@@ -33,6 +37,10 @@ export const AREA_LABELS: Record<EngagementArea, string> = {
   tests: 'Tests of controls',
   exceptions: 'Exceptions',
   evidence: 'Evidence',
+  workpapers: 'Workpapers & sign-offs',
+  notes: 'Review notes',
+  trail: 'Audit trail',
+  finalize: 'Release & lock',
 };
 
 /** How the navigation groups the areas (the order of ENGAGEMENT_AREAS within each group). */
@@ -40,25 +48,46 @@ export const AREA_GROUPS: readonly { label: string | null; areas: readonly Engag
   { label: null, areas: ['overview'] },
   { label: 'Planning', areas: ['scope', 'controls', 'coverage', 'complementary', 'description', 'requests'] },
   { label: 'Fieldwork', areas: ['interviews', 'walkthroughs', 'tests', 'exceptions', 'evidence'] },
+  { label: 'Review', areas: ['workpapers', 'notes', 'trail', 'finalize'] },
 ];
 
 export type Route =
-  { name: 'engagements' } | { name: 'engagement'; id: string; area: EngagementArea; item?: string };
+  | { name: 'engagements' }
+  | {
+      name: 'engagement';
+      id: string;
+      area: EngagementArea;
+      item?: string;
+      /**
+       * A filter the list opens with (the dashboard's numbers link to the list behind them), e.g.
+       * `not-effective` on Tests or `open` on Review notes; each page documents the values it accepts.
+       */
+      filter?: string;
+    };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'engagements' && parts[1]) {
     const area = ENGAGEMENT_AREAS.find((a) => a === parts[2]) ?? 'overview';
     const item = parts[3] ? decodeURIComponent(parts[3]) : undefined;
-    return { name: 'engagement', id: decodeURIComponent(parts[1]), area, ...(item ? { item } : {}) };
+    const filter = new URLSearchParams(query).get('filter') ?? undefined;
+    return {
+      name: 'engagement',
+      id: decodeURIComponent(parts[1]),
+      area,
+      ...(item ? { item } : {}),
+      ...(filter ? { filter } : {}),
+    };
   }
   return { name: 'engagements' };
 }
 
 export function routeToHash(route: Route): string {
-  return route.name === 'engagements'
-    ? '#/engagements'
-    : `#/engagements/${encodeURIComponent(route.id)}/${route.area}${route.item ? `/${encodeURIComponent(route.item)}` : ''}`;
+  if (route.name === 'engagements') return '#/engagements';
+  const item = route.item ? `/${encodeURIComponent(route.item)}` : '';
+  const filter = route.filter ? `?filter=${encodeURIComponent(route.filter)}` : '';
+  return `#/engagements/${encodeURIComponent(route.id)}/${route.area}${item}${filter}`;
 }
 
 export interface RouteSlice {

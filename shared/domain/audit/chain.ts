@@ -32,6 +32,13 @@ export interface AuditEvent {
   entityId: string;
   op: AuditOp;
   changes: Record<string, FieldChange>;
+  /**
+   * Why the change was made, required once the report is released (the assembly window). Absent on
+   * ordinary events, and then left out of the hashed body, so chains written before it existed verify.
+   */
+  reason?: string;
+  /** True for changes made after the report release date (assembly window, addenda, unlock). */
+  postRelease?: boolean;
   prevHash: string;
   hash: string;
 }
@@ -41,7 +48,20 @@ export type UnhashedAuditEvent = Omit<AuditEvent, 'hash'>;
 /** Computes the hash of an event from its content and `prevHash`. */
 export function hashAuditEvent(event: UnhashedAuditEvent): Promise<string> {
   const { chain, seq, at, actor, actorName, entity, entityId, op, changes, prevHash } = event;
-  const body = { chain, seq, at, actor, actorName, entity, entityId, op, changes, prevHash };
+  const body = {
+    chain,
+    seq,
+    at,
+    actor,
+    actorName,
+    entity,
+    entityId,
+    op,
+    changes,
+    prevHash,
+    ...(event.reason !== undefined ? { reason: event.reason } : {}),
+    ...(event.postRelease ? { postRelease: true } : {}),
+  };
   return sha256Hex(prevHash + canonicalJson(body));
 }
 
