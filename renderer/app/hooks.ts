@@ -22,13 +22,22 @@ export function useCurrentProfile(): { profile: Profile | undefined; loading: bo
   return { profile: profiles.find((p) => p.id === currentId) ?? profiles[0], loading: false };
 }
 
-/** The actor for repository writes; throws if nobody is signed in (the shell prevents that). */
+/**
+ * The actor for repository writes; null while nobody is signed in (the shell prevents that). On a
+ * released engagement it carries the reason the auditor gave for changes in the assembly window.
+ */
 export function useActor() {
   const { profile } = useCurrentProfile();
   const id = profile?.id;
   const name = profile?.fullName;
+  const reason = useAppStore((s) =>
+    s.route.name === 'engagement' ? s.changeReasons[s.route.id] : undefined,
+  );
   // Stable identity while the same auditor is signed in, so callbacks depending on it do not churn.
-  return useMemo(() => (id && name ? actorOf({ id, fullName: name }) : null), [id, name]);
+  return useMemo(
+    () => (id && name ? { ...actorOf({ id, fullName: name }), ...(reason ? { reason } : {}) } : null),
+    [id, name, reason],
+  );
 }
 
 /** The engagement's criteria (categories in scope) with their applicability; `undefined` while loading. */

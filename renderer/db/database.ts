@@ -20,6 +20,7 @@ import type {
   Walkthrough,
 } from '@shared/domain/fieldwork';
 import type { FirmSettings } from '@shared/domain/settings';
+import type { Addendum, ReviewNote, SignOff } from '@shared/domain/review';
 import type { Profile } from '@shared/domain/profile';
 import { applySchema, LATEST_SCHEMA_VERSION } from './schema';
 
@@ -57,6 +58,9 @@ export class FieldworkDatabase extends Dexie {
   exceptions!: Table<ControlException, string>;
   tickmarks!: Table<Tickmark, string>;
   settings!: Table<FirmSettings, string>;
+  signOffs!: Table<SignOff, string>;
+  reviewNotes!: Table<ReviewNote, string>;
+  addenda!: Table<Addendum, string>;
   auditEvents!: Table<AuditEvent, [string, number]>;
   chainHeads!: Table<ChainHead, string>;
   meta!: Table<MetaRow, string>;

@@ -26,6 +26,13 @@ import {
   walkthroughSchema,
 } from '@shared/domain/fieldwork';
 import { firmSettingsSchema } from '@shared/domain/settings';
+import {
+  addendumSchema,
+  formatAddendumNumber,
+  formatNoteNumber,
+  reviewNoteSchema,
+  signOffSchema,
+} from '@shared/domain/review';
 import { profileSchema } from '@shared/domain/profile';
 
 /** Chain id for machine-level records (profiles), which belong to no engagement. */
@@ -48,7 +55,10 @@ export type TableName =
   | 'sampleItems'
   | 'exceptions'
   | 'tickmarks'
-  | 'settings';
+  | 'settings'
+  | 'signOffs'
+  | 'reviewNotes'
+  | 'addenda';
 
 /** A field whose value must be unique among an engagement's records of one entity. */
 export interface UniqueRule {
@@ -172,6 +182,31 @@ export const ENTITIES = {
     schema: firmSettingsSchema,
     label: 'Firm settings',
     engagementScoped: false,
+  },
+  signOff: { table: 'signOffs', schema: signOffSchema, label: 'Sign-off', engagementScoped: true },
+  reviewNote: {
+    table: 'reviewNotes',
+    schema: reviewNoteSchema,
+    label: 'Review note',
+    engagementScoped: true,
+    unique: {
+      field: 'number',
+      key: (v) => String(v),
+      includeDeleted: true,
+      message: (v) => `${formatNoteNumber(Number(v))} is already used in this engagement.`,
+    },
+  },
+  addendum: {
+    table: 'addenda',
+    schema: addendumSchema,
+    label: 'Addendum',
+    engagementScoped: true,
+    unique: {
+      field: 'number',
+      key: (v) => String(v),
+      includeDeleted: true,
+      message: (v) => `${formatAddendumNumber(Number(v))} is already used in this engagement.`,
+    },
   },
 } as const satisfies Record<string, EntityDefinition>;
 

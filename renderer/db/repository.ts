@@ -20,16 +20,23 @@ import {
   type UnhashedAuditEvent,
 } from '@shared/domain/audit';
 import { formatStamp, tick, type ClockState } from '@shared/domain/clock';
-import { ConflictError, LockedError, NotFoundError, ValidationError } from '@shared/domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import type { Engagement } from '@shared/domain/engagement';
+import type { SnapshotTable } from '@shared/domain/snapshot';
 import type { FieldworkDatabase } from './database';
 import { ALL_TABLES, ENTITIES, LOCAL_CHAIN, type EntityDefinition, type EntityName } from './entities';
+import { checkEngagementRules } from './guards';
 
 /** Who is making the change: the signed-in profile. */
 export interface Actor {
   id: string;
   name: string;
+  /**
+   * Why, when the engagement's report is already released (the assembly window): every change then
+   * needs one, and the audit event records it. Ignored before release.
+   */
+  reason?: string;
 }
 
 type Fields = Record<string, unknown>;
@@ -50,8 +57,6 @@ export type Mutation =
   | { entity: EntityName; op: 'update'; id: string; patch: Fields; expectedRev?: number }
   | { entity: EntityName; op: 'delete' | 'restore'; id: string };
 
-/** Engagement fields that may still change once the engagement is completed (list housekeeping only). */
-const LOCKED_WRITABLE_FIELDS: ReadonlySet<string> = new Set(['archived']);
 const MAX_ATTEMPTS = 8;
 
 interface Planned {
@@ -92,7 +97,8 @@ export class Repository {
     if (!actor.id) throw new Error('No auditor is signed in; choose a profile first.');
     const nodeId = await this.getNodeId();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const { planned, heads } = await this.plan(mutations, actor, nodeId);
+      const { planned, heads, deferred } = await this.plan(mutations, actor, nodeId);
+      for (const check of deferred) await check(); // rules that hash (sign-offs, release)
       const events = await this.hashEvents(planned, heads);
       try {
         await this.write(planned, events, heads, blobs);
@@ -120,8 +126,10 @@ export class Repository {
   private async plan(mutations: readonly Mutation[], actor: Actor, nodeId: string) {
     return this.db.transaction('r', this.tables(), async () => {
       const planned: Planned[] = [];
+      const deferred: (() => Promise<void>)[] = [];
       const heads = new Map<string, ChainHead>();
       const pending = new Map<string, Fields>(); // records already changed earlier in this batch
+      const pendingByTable = new Map<string, Map<string, Fields>>();
       const uniques = new Map<string, UniqueIndex>(); // per entity and engagement
       const at = this.now().toISOString();
       for (const m of mutations) {
@@ -155,7 +163,37 @@ export class Repository {
         if (!parsed.success) throw ValidationError.fromZod(parsed.error, def.label);
         const after: Fields = parsed.data;
         const chain = def.engagementScoped ? String(after.engagementId) : LOCAL_CHAIN;
-        if (def.engagementScoped) await this.checkLock(m, chain, before, after, pending);
+        let verdict: { postRelease: boolean; reason?: string } = { postRelease: false };
+        if (def.engagementScoped) {
+          const engagementId = chain;
+          const checked = checkEngagementRules({
+            entity: m.entity,
+            op: m.op,
+            before,
+            after,
+            actor,
+            engagement: (pending.get(`engagement:${engagementId}`) ??
+              (await this.db.engagements.get(engagementId))) as Engagement | undefined,
+            rows: async (table: SnapshotTable) => {
+              const stored = (await this.db
+                .table(table)
+                .where('engagementId')
+                .equals(engagementId)
+                .toArray()) as Fields[];
+              const changed = pendingByTable.get(table);
+              if (!changed) return stored;
+              const merged = new Map(stored.map((r) => [String(r.id), r]));
+              for (const [id, r] of changed) if (r.engagementId === engagementId) merged.set(id, r);
+              return [...merged.values()];
+            },
+            profile: (id: string) => this.db.profiles.get(id),
+          });
+          // Awaited only when the rules had to read: see checkEngagementRules.
+          // (Not `instanceof Promise`: inside a transaction Dexie swaps the global Promise for its own.)
+          const { deferred: check, ...rest } = 'then' in checked ? await checked : checked;
+          if (check) deferred.push(check);
+          verdict = rest;
+        }
         if ('unique' in def) await this.checkUnique(m.entity, def, after, uniques);
         const changes = diffRecords(before, after);
         if (m.op === 'update' && Object.keys(changes).length === 0) continue; // nothing changed: no event
@@ -178,38 +216,19 @@ export class Repository {
             entityId: id,
             op,
             changes,
+            ...(verdict.postRelease
+              ? { postRelease: true, ...(verdict.reason ? { reason: verdict.reason } : {}) }
+              : {}),
             prevHash: '',
           },
         });
         pending.set(`${m.entity}:${id}`, after);
+        const tableChanges = pendingByTable.get(def.table) ?? new Map<string, Fields>();
+        tableChanges.set(id, after);
+        pendingByTable.set(def.table, tableChanges);
       }
-      return { planned, heads };
+      return { planned, heads, deferred };
     });
-  }
-
-  /** Refuses changes to a completed engagement's records, except archiving it. */
-  private async checkLock(
-    m: Mutation,
-    engagementId: string,
-    before: Fields | undefined,
-    after: Fields,
-    pending: Map<string, Fields>,
-  ): Promise<void> {
-    const stored = (pending.get(`engagement:${engagementId}`) ??
-      (await this.db.engagements.get(engagementId))) as Engagement | undefined;
-    if (!stored) {
-      if (m.entity === 'engagement' && m.op === 'create') return;
-      throw new NotFoundError('The engagement');
-    }
-    if (m.entity === 'engagement' && m.op === 'create') {
-      throw new ConflictError('An engagement with this id already exists.');
-    }
-    if (stored.phase !== 'completed') return;
-    if (m.entity === 'engagement' && m.op === 'update') {
-      const changed = Object.keys(diffRecords(before, after));
-      if (changed.every((field) => LOCKED_WRITABLE_FIELDS.has(field))) return;
-    }
-    throw new LockedError(`${stored.serviceOrganization} — ${stored.systemName}`);
   }
 
   /**

@@ -55,6 +55,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'id',
     },
   },
+  {
+    version: 4,
+    description:
+      'review: sign-offs (by workpaper), review notes (number unique per engagement), addenda; engagements get sign-off levels, release, lock and unlock history',
+    stores: {
+      signOffs: 'id, engagementId, workpaper',
+      reviewNotes: 'id, engagementId, workpaper, &[engagementId+number]',
+      addenda: 'id, engagementId, &[engagementId+number]',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('engagements')
+        .toCollection()
+        .modify((e: Record<string, unknown>) => {
+          e.signOffLevels ??= ['preparer', 'reviewer'];
+          e.release ??= null;
+          e.lock ??= null;
+          e.unlocks ??= [];
+        });
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -26,11 +26,23 @@ export class ValidationError extends Error {
   }
 }
 
-/** The engagement is completed and locked; its records can no longer change. */
+/** The engagement is assembled and locked; its records can no longer change (only addenda are added). */
 export class LockedError extends Error {
   constructor(engagementName: string) {
-    super(`“${engagementName}” is completed and locked. Its workpapers can no longer be changed.`);
+    super(
+      `“${engagementName}” is assembled and locked. Its workpapers can no longer be changed; add a dated addendum on the Release & lock screen instead.`,
+    );
     this.name = 'LockedError';
+  }
+}
+
+/** The report is released (assembly window): a change needs a reason, which the auditor gives once per session. */
+export class ReasonRequiredError extends Error {
+  constructor(releaseDate: string) {
+    super(
+      `The report was released on ${releaseDate}. Changes are still possible until the file is assembled, but each needs a reason: enter it in the banner at the top of the screen.`,
+    );
+    this.name = 'ReasonRequiredError';
   }
 }
 

@@ -14,6 +14,7 @@ import { createProfile, actorOf } from '../../renderer/features/profiles/command
 import { verifyChain } from '../../renderer/db/queries';
 import { type2Input } from './helpers';
 import { emptyControlFields } from '../../shared/domain/planning';
+import { signWorkpaper } from '../../renderer/features/review/commands';
 
 describe('schema versions', () => {
   it('are numbered 1..N without gaps and never reuse a number', () => {
@@ -151,5 +152,41 @@ describe('schema versions', () => {
     expect(await v3.blobs.count()).toBe(1);
     expect(await verifyChain(v3, e.id)).toMatchObject({ ok: true, count: 3 });
     v3.close();
+  });
+
+  it('v4: a v3 engagement gains sign-off levels, release, lock and unlock history, and takes sign-offs', async () => {
+    const name = `migration-v4-${Date.now()}`;
+    const v3 = new FieldworkDatabase(name, 3);
+    const repo3 = new Repository(v3);
+    const profile = await createProfile(repo3, {
+      fullName: 'Ana López',
+      initials: 'AL',
+      firm: '',
+      role: 'staff',
+    });
+    const actor = actorOf(profile);
+    const e = await createEngagement(repo3, actor, type2Input());
+    // A record as v3 wrote it: none of the review fields.
+    const stored = (await v3.engagements.get(e.id)) as unknown as Record<string, unknown>;
+    for (const field of ['signOffLevels', 'release', 'lock', 'unlocks']) delete stored[field];
+    await v3.engagements.put(stored as never);
+    v3.close();
+
+    const v4 = new FieldworkDatabase(name, 4);
+    await v4.open();
+    expect(v4.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['signOffs', 'reviewNotes', 'addenda']),
+    );
+    expect(await v4.engagements.get(e.id)).toMatchObject({
+      signOffLevels: ['preparer', 'reviewer'],
+      release: null,
+      lock: null,
+      unlocks: [],
+    });
+    const repo4 = new Repository(v4);
+    await signWorkpaper(repo4, actor, e.id, 'control-matrix', 'preparer');
+    expect(await v4.signOffs.count()).toBe(1);
+    expect(await verifyChain(v4, e.id)).toMatchObject({ ok: true, count: 2 });
+    v4.close();
   });
 });

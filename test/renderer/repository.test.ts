@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { auditEvents, listEngagements, verifyChain } from '../../renderer/db/queries';
-import {
-  createEngagement,
-  setArchived,
-  updateEngagement,
-} from '../../renderer/features/engagements/commands';
+import { createEngagement, updateEngagement } from '../../renderer/features/engagements/commands';
 import { setCriterionApplicability } from '../../renderer/features/scope/commands';
 import { loadDemoEngagement } from '../../renderer/features/demo/commands';
 import { LOCAL_CHAIN } from '../../renderer/db/entities';
-import { ConflictError, LockedError, ValidationError } from '../../shared/domain/errors';
+import { ConflictError, ValidationError } from '../../shared/domain/errors';
 import { isUuid } from '../../shared/domain/ids';
 import { freshRepo, type2Input } from './helpers';
 
@@ -110,24 +106,15 @@ describe('repository.mutate', () => {
     expect((await verifyChain(db, e.id)).count).toBe(1);
   });
 
-  it('refuses writes to a completed (locked) engagement but allows archiving it', async () => {
-    const { db, repo, actor } = await freshRepo();
+  it('reaches the released and locked phases only through Release & lock', async () => {
+    const { repo, actor } = await freshRepo();
     const e = await createEngagement(repo, actor, type2Input());
-    const done = await updateEngagement(repo, actor, e, { phase: 'completed', reportDate: '2027-01-15' });
-    await expect(updateEngagement(repo, actor, done, { notes: 'late edit' })).rejects.toThrow(LockedError);
-    await expect(
-      setCriterionApplicability(repo, actor, e.id, {
-        criterionId: 'CC1.1',
-        notApplicable: true,
-        reason: 'Reason long enough.',
-      }),
-    ).rejects.toThrow(/completed and locked/);
-    await expect(repo.mutate([{ entity: 'engagement', op: 'delete', id: e.id }], actor)).rejects.toThrow(
-      LockedError,
+    await expect(updateEngagement(repo, actor, e, { phase: 'completed' })).rejects.toThrow(
+      /Release the report before/,
     );
-    await setArchived(repo, actor, done, true);
-    expect((await db.engagements.get(e.id))?.archived).toBe(true);
-    expect((await db.engagements.get(e.id))?.notes).toBe('');
+    await expect(updateEngagement(repo, actor, e, { phase: 'released' })).rejects.toThrow(/release/i);
+    const reporting = await updateEngagement(repo, actor, e, { phase: 'reporting' });
+    expect(reporting.phase).toBe('reporting');
   });
 
   it('refuses an update based on a stale revision', async () => {

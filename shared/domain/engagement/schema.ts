@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { TRUST_SERVICES_CATEGORIES } from '../criteria/catalog';
+import { DEFAULT_SIGN_OFF_LEVELS, signOffLevelsSchema } from '../review/schema';
 import {
   engagementRecordMetaSchema,
   isoDateSchema,
+  isoDateTimeSchema,
   isValidIsoDate,
   uuidSchema,
   withoutMeta,
@@ -22,15 +24,61 @@ export const ENGAGEMENT_KIND_LABELS: Record<EngagementKind, string> = {
   readiness: 'Readiness assessment',
 };
 
-export const ENGAGEMENT_PHASES = ['planning', 'fieldwork', 'review', 'reporting', 'completed'] as const;
+/**
+ * The engagement's life (soc2-domain.md §6.3). The auditor moves it through the first four; `released`
+ * (the assembly window after the report release date) and `completed` (assembled and locked) are reached
+ * only through "Release report" and "Assemble and lock", which the repository checks.
+ */
+export const ENGAGEMENT_PHASES = [
+  'planning',
+  'fieldwork',
+  'review',
+  'reporting',
+  'released',
+  'completed',
+] as const;
 export type EngagementPhase = (typeof ENGAGEMENT_PHASES)[number];
 export const ENGAGEMENT_PHASE_LABELS: Record<EngagementPhase, string> = {
   planning: 'Planning',
   fieldwork: 'Fieldwork',
   review: 'Review',
   reporting: 'Reporting',
-  completed: 'Completed',
+  released: 'Released (assembly)',
+  completed: 'Locked',
 };
+/** Phases the auditor chooses directly; the others come from releasing and locking. */
+export const WORKING_PHASES: readonly EngagementPhase[] = ['planning', 'fieldwork', 'review', 'reporting'];
+
+/** The report release: its date drives the documentation completion date and the retention end. */
+export const releaseSchema = z.object({
+  /** The report release date (the date the report is given to the client). */
+  date: isoDateSchema,
+  at: isoDateTimeSchema,
+  by: uuidSchema,
+  byName: z.string().max(120),
+  /** Days after release by which the file is assembled (firm setting copied at release; AU-C 230: 60). */
+  assemblyDays: z.number().int().min(1).max(60),
+  /** Years after release the documentation is kept (firm setting copied at release; at least 5). */
+  retentionYears: z.number().int().min(5).max(30),
+});
+export type Release = z.output<typeof releaseSchema>;
+
+export const lockSchema = z.object({
+  at: isoDateTimeSchema,
+  by: uuidSchema,
+  byName: z.string().max(120),
+  /** What happened to cleared review notes at assembly (firm policy, logged either way). */
+  clearedNotes: z.enum(['kept', 'deleted']),
+});
+export type EngagementLock = z.output<typeof lockSchema>;
+
+export const unlockSchema = z.object({
+  at: isoDateTimeSchema,
+  by: uuidSchema,
+  byName: z.string().max(120),
+  reason: z.string().trim().min(1, 'Give the reason for unlocking.').max(2000),
+});
+export type Unlock = z.output<typeof unlockSchema>;
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 const optionalDate = z.union([isoDateSchema, z.null()]);
@@ -58,6 +106,12 @@ export const engagementFieldsSchema = z.object({
   archived: z.boolean(),
   /** True for the demo engagement a newcomer can load. */
   demo: z.boolean(),
+  /** Sign-off levels every workpaper needs (preparer and reviewer always; manager, partner by choice). */
+  signOffLevels: signOffLevelsSchema.default([...DEFAULT_SIGN_OFF_LEVELS]),
+  release: releaseSchema.nullable().default(null),
+  lock: lockSchema.nullable().default(null),
+  /** Every unlock of a locked engagement, oldest first (a partner, with a reason). */
+  unlocks: z.array(unlockSchema).max(1000).default([]),
 });
 
 function checkDates(e: z.infer<typeof engagementFieldsSchema>, ctx: z.RefinementCtx): void {
@@ -117,6 +171,10 @@ export function emptyEngagementFields(): EngagementFields {
     notes: '',
     archived: false,
     demo: false,
+    signOffLevels: [...DEFAULT_SIGN_OFF_LEVELS],
+    release: null,
+    lock: null,
+    unlocks: [],
   };
 }
 

@@ -48,6 +48,10 @@ export function makeEngagement(): Engagement {
     phase: 'fieldwork',
     reportDate: null,
     notes: '',
+    signOffLevels: ['preparer', 'reviewer'],
+    release: null,
+    lock: null,
+    unlocks: [],
     archived: false,
     demo: false,
   };

@@ -89,6 +89,30 @@ describe('audit chain', () => {
     expect(result).toMatchObject({ ok: false, brokenSeq: 7, reason: 'the newest 2 events were removed' });
   });
 
+  it('detects two events swapped in the chain (their numbers exchanged)', async () => {
+    const events = await buildChain(6);
+    const [e3, e4] = [events[2], events[3]];
+    if (!e3 || !e4) throw new Error('no event');
+    const swapped = events.map((e) =>
+      e.seq === 3 ? { ...e4, seq: 3 } : e.seq === 4 ? { ...e3, seq: 4 } : e,
+    );
+    expect(await verifyAuditChain(swapped)).toMatchObject({ ok: false, brokenSeq: 3 });
+  });
+
+  it('covers the post-release reason, and hashes events without one exactly as before', async () => {
+    const [plain] = await buildChain(1);
+    if (!plain) throw new Error('no event');
+    const { hash: _hash, ...rest } = plain;
+    // An event written before reasons existed keeps its hash (no `reason` key in the hashed body).
+    expect(await hashAuditEvent(rest)).toBe(plain.hash);
+    const withReason = { ...rest, reason: 'Clarification from the EQR', postRelease: true };
+    const signed = { ...withReason, hash: await hashAuditEvent(withReason) };
+    expect(signed.hash).not.toBe(plain.hash);
+    expect((await verifyAuditChain([signed])).ok).toBe(true);
+    const altered = { ...signed, reason: 'Something else' };
+    expect(await verifyAuditChain([altered])).toMatchObject({ ok: false, brokenSeq: 1 });
+  });
+
   it('accepts events in any order', async () => {
     const events = await buildChain(5);
     expect((await verifyAuditChain([...events].reverse())).ok).toBe(true);

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './workpapers';
+export * from './rules';
+export * from './state';
+export * from './lifecycle';

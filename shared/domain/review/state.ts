@@ -1,0 +1,192 @@
+/**
+ * The review state of an engagement: for every workpaper, its content hash now and, at each required
+ * level, whether the sign-off is current (signed content = content now), stale (signed, then changed) or
+ * missing; its review notes; and the release blockers. Screens and the repository's release check both
+ * read it, so the dashboard and the "Release report" refusal can never disagree.
+ */
+import { rollUp } from '../fieldwork/rollup';
+import { scopeCriteria } from '../engagement/scope';
+import { live, type EngagementSnapshot } from '../snapshot';
+import { currentSignOffs, listNotes, unclearedNotes } from './rules';
+import {
+  formatNoteNumber,
+  SIGN_OFF_LEVEL_LABELS,
+  type ReviewNote,
+  type SignOff,
+  type SignOffLevel,
+} from './schema';
+import { hashWorkpaper, listWorkpapers, type WorkpaperInfo, type WorkpaperLocation } from './workpapers';
+
+export type SignOffStatus = 'current' | 'stale' | 'missing';
+
+export interface LevelState {
+  level: SignOffLevel;
+  status: SignOffStatus;
+  signOff: SignOff | null;
+}
+
+export interface WorkpaperReview {
+  info: WorkpaperInfo;
+  hash: string;
+  levels: LevelState[];
+  /** Every sign-off ever given on it (withdrawn ones included), newest first. */
+  history: SignOff[];
+  notes: { open: number; responded: number; cleared: number };
+  stale: boolean;
+  /** Required levels without a sign-off at all. */
+  missing: SignOffLevel[];
+  /** Every required level signed and current. */
+  complete: boolean;
+}
+
+export interface ReviewSummary {
+  workpapers: number;
+  complete: number;
+  /** Workpapers with at least one stale sign-off. */
+  stale: number;
+  /** Workpapers missing at least one required sign-off. */
+  missing: number;
+  openNotes: number;
+  respondedNotes: number;
+  clearedNotes: number;
+}
+
+export interface ReviewState {
+  workpapers: WorkpaperReview[];
+  byKey: Map<string, WorkpaperReview>;
+  summary: ReviewSummary;
+}
+
+export function levelState(
+  levels: readonly SignOffLevel[],
+  current: ReadonlyMap<SignOffLevel, SignOff>,
+  hash: string,
+): LevelState[] {
+  return levels.map((level) => {
+    const s = current.get(level) ?? null;
+    return { level, signOff: s, status: !s ? 'missing' : s.contentHash === hash ? 'current' : 'stale' };
+  });
+}
+
+export async function computeReviewState(s: EngagementSnapshot): Promise<ReviewState> {
+  const required = s.engagement.signOffLevels;
+  const notesByWorkpaper = new Map<string, ReviewNote[]>();
+  for (const n of live(s.reviewNotes)) {
+    notesByWorkpaper.set(n.workpaper, [...(notesByWorkpaper.get(n.workpaper) ?? []), n]);
+  }
+  const workpapers: WorkpaperReview[] = [];
+  for (const info of listWorkpapers(s)) {
+    const hash = await hashWorkpaper(s, info.key);
+    const levels = levelState(required, currentSignOffs(s.signOffs, info.key), hash);
+    const notes = notesByWorkpaper.get(info.key) ?? [];
+    const missing = levels.filter((l) => l.status === 'missing').map((l) => l.level);
+    workpapers.push({
+      info,
+      hash,
+      levels,
+      history: s.signOffs
+        .filter((x) => x.workpaper === info.key)
+        .sort((a, b) => b.signedAt.localeCompare(a.signedAt)),
+      notes: {
+        open: notes.filter((n) => n.status === 'open').length,
+        responded: notes.filter((n) => n.status === 'responded').length,
+        cleared: notes.filter((n) => n.status === 'cleared').length,
+      },
+      stale: levels.some((l) => l.status === 'stale'),
+      missing,
+      complete: levels.every((l) => l.status === 'current'),
+    });
+  }
+  const notes = live(s.reviewNotes);
+  return {
+    workpapers,
+    byKey: new Map(workpapers.map((w) => [w.info.key, w])),
+    summary: {
+      workpapers: workpapers.length,
+      complete: workpapers.filter((w) => w.complete).length,
+      stale: workpapers.filter((w) => w.stale).length,
+      missing: workpapers.filter((w) => w.missing.length > 0).length,
+      openNotes: notes.filter((n) => n.status === 'open').length,
+      respondedNotes: notes.filter((n) => n.status === 'responded').length,
+      clearedNotes: notes.filter((n) => n.status === 'cleared').length,
+    },
+  };
+}
+
+export type BlockerKind = 'notes' | 'sign-off' | 'stale' | 'criterion' | 'phase';
+
+export interface ReleaseBlocker {
+  kind: BlockerKind;
+  message: string;
+  /** Where to fix it. */
+  location:
+    | (WorkpaperLocation & { filter?: string })
+    | { area: 'notes' | 'coverage' | 'overview'; item?: string; filter?: string };
+}
+
+/**
+ * Why the report cannot be released yet: review notes not cleared, workpapers not signed at every
+ * required level or signed and changed since, applicable criteria neither tested nor marked not
+ * applicable. Empty when the release can proceed.
+ */
+export function releaseBlockers(s: EngagementSnapshot, review: ReviewState): ReleaseBlocker[] {
+  const blockers: ReleaseBlocker[] = [];
+  const e = s.engagement;
+  if (e.phase === 'released' || e.phase === 'completed') {
+    blockers.push({
+      kind: 'phase',
+      message: 'The report is already released.',
+      location: { area: 'overview' },
+    });
+    return blockers;
+  }
+  const uncleared = live(s.reviewNotes)
+    .filter((n) => n.status !== 'cleared')
+    .sort((a, b) => a.number - b.number);
+  for (const n of uncleared) {
+    const wp = review.byKey.get(n.workpaper)?.info;
+    blockers.push({
+      kind: 'notes',
+      message: `Review note ${formatNoteNumber(n.number)} (${n.status}) on ${wp ? `${wp.reference} ${wp.title}` : 'a removed workpaper'} is not cleared.`,
+      location: { area: 'notes', item: n.id },
+    });
+  }
+  for (const w of review.workpapers) {
+    const where = `${w.info.reference} ${w.info.title}`;
+    const stale = w.levels.filter((l) => l.status === 'stale').map((l) => SIGN_OFF_LEVEL_LABELS[l.level]);
+    if (stale.length > 0) {
+      blockers.push({
+        kind: 'stale',
+        message: `${where}: changed after the ${stale.join(' and ').toLowerCase()} signed it.`,
+        location: w.info.location,
+      });
+    }
+    if (w.missing.length > 0) {
+      blockers.push({
+        kind: 'sign-off',
+        message: `${where}: no ${w.missing.map((l) => SIGN_OFF_LEVEL_LABELS[l].toLowerCase()).join(', ')} sign-off.`,
+        location: w.info.location,
+      });
+    }
+  }
+  const criteria = scopeCriteria(e.categories, s.criterionScopes).criteria;
+  const rollup = rollUp(e.kind, criteria, live(s.controls), live(s.tests), live(s.walkthroughs));
+  for (const c of rollup.criteria) {
+    if (c.status !== 'not-tested') continue;
+    blockers.push({
+      kind: 'criterion',
+      message: `${c.criterion.id}: applicable but not yet tested (no concluded ${e.kind === 'soc2-type2' ? 'test' : 'walkthrough'} of its controls), and not marked not applicable.`,
+      location: { area: 'coverage', item: c.criterion.id },
+    });
+  }
+  return blockers;
+}
+
+/** One line for a refusal message: the first blockers and how many more. */
+export function summarizeBlockers(blockers: readonly ReleaseBlocker[]): string {
+  const shown = blockers.slice(0, 3).map((b) => b.message);
+  const more = blockers.length > 3 ? ` (and ${blockers.length - 3} more)` : '';
+  return `The report cannot be released yet: ${shown.join(' ')}${more}`;
+}
+
+export { listNotes, unclearedNotes };
