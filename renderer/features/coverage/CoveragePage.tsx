@@ -35,12 +35,15 @@ const RESULT_TONE: Record<ControlResult, Tone> = {
 
 type Filter = 'all' | 'uncovered' | 'covered' | 'not-applicable';
 
-export function CoveragePage({ engagement }: { engagement: Engagement }) {
+const FILTERS: readonly Filter[] = ['all', 'uncovered', 'covered', 'not-applicable'];
+
+/** `filter` (uncovered, covered, not-applicable) opens the matrix filtered, as the dashboard links do. */
+export function CoveragePage({ engagement, filter: initial }: { engagement: Engagement; filter?: string | undefined }) {
   const criteria = useScopedCriteria(engagement);
   const controls = useEngagementRecords<Control>('controls', engagement.id);
   const csocs = useEngagementRecords<Csoc>('csocs', engagement.id);
   const cuecs = useEngagementRecords<UserEntityControl>('userEntityControls', engagement.id);
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>(FILTERS.find((f) => f === initial) ?? 'all');
   const [query, setQuery] = useState('');
 
   const coverage = useMemo(

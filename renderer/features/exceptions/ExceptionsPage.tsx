@@ -28,8 +28,11 @@ import { EXCEPTION_TYPE_SHORT, visibleExceptions, type ExceptionSortKey } from '
 export function ExceptionsPage({
   engagement,
   selectedId,
+  filter,
 }: {
   engagement: Engagement;
+  /** `open` or `evaluated` opens the list filtered to that status (the dashboard's links). */
+  filter?: string | undefined;
   selectedId?: string | undefined;
 }) {
   const actor = useActor();
@@ -38,7 +41,9 @@ export function ExceptionsPage({
   const controls = useEngagementRecords<Control>('controls', engagement.id, true);
   const readOnly = isReadOnly(engagement) || !actor;
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<'all' | ExceptionStatus>('all');
+  const [status, setStatus] = useState<'all' | ExceptionStatus>(
+    EXCEPTION_STATUSES.find((x) => x === filter) ?? 'all',
+  );
   const [type, setType] = useState<'all' | ExceptionType>('all');
   const [controlId, setControlId] = useState('');
   const { sortKey, sortDir, onSort } = useSort<ExceptionSortKey>('number');

@@ -1,0 +1,311 @@
+/**
+ * The engagement dashboard: where the work stands, in numbers that each open the list behind them
+ * (filtered). A reviewer reads it first: stale and missing sign-offs, open notes, untested controls,
+ * open exceptions, overdue requests, days to the report date.
+ */
+import type { ReactNode } from 'react';
+import {
+  ENGAGEMENT_PHASE_LABELS,
+  formatDate,
+  localIsoDate,
+  type Engagement,
+} from '@shared/domain/engagement';
+import { dashboardFigures } from '@shared/domain/review';
+import { useAppStore } from '../../store';
+import type { EngagementArea } from '../../store/route';
+import { StatusBadge, type Tone } from '../../components/StatusBadge';
+import { useEngagementReview } from '../review/useReview';
+import { phaseTone } from './phase';
+
+interface LinkProps {
+  engagementId: string;
+  area: EngagementArea;
+  filter?: string;
+  children: ReactNode;
+  /** The accessible name: the number alone means nothing to a screen reader. */
+  label: string;
+  tone?: Tone;
+}
+
+/** A number that opens its list. */
+function FigureLink({ engagementId, area, filter, children, label, tone }: LinkProps) {
+  const navigate = useAppStore((s) => s.navigate);
+  return (
+    <button
+      type="button"
+      className={`figure-link${tone ? ` figure-${tone}` : ''}`}
+      aria-label={label}
+      title={label}
+      onClick={() => navigate({ name: 'engagement', id: engagementId, area, ...(filter ? { filter } : {}) })}
+    >
+      {children}
+    </button>
+  );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function days(n: number): string {
+  if (n === 0) return 'today';
+  return n > 0 ? `in ${plural(n, 'day')}` : `${plural(-n, 'day')} ago`;
+}
+
+export function Dashboard({ engagement }: { engagement: Engagement }) {
+  const data = useEngagementReview(engagement.id);
+  if (!data) return <p className="muted">Loading the dashboard…</p>;
+  const f = dashboardFigures(data.snapshot, data.review, localIsoDate());
+  const id = engagement.id;
+  const type2 = engagement.kind === 'soc2-type2';
+  return (
+    <section aria-labelledby="dashboard-title" className="dashboard">
+      <h2 id="dashboard-title" className="visually-hidden">
+        Dashboard
+      </h2>
+      <div className="cards">
+        <div className="card">
+          <span className="card-label">Phase</span>
+          <FigureLink engagementId={id} area="finalize" label="Phase: open Release & lock">
+            <StatusBadge tone={phaseTone(f.phase)}>{ENGAGEMENT_PHASE_LABELS[f.phase]}</StatusBadge>
+          </FigureLink>
+          <span className="card-note">
+            {engagement.reportDate
+              ? `Report date ${formatDate(engagement.reportDate)}${f.daysToReport !== null && f.phase !== 'released' && f.phase !== 'completed' ? ` (${days(f.daysToReport)})` : ''}`
+              : 'Report date not set'}
+          </span>
+          {f.daysToAssembly !== null ? (
+            <FigureLink
+              engagementId={id}
+              area="finalize"
+              label="Assembly deadline: open Release & lock"
+              tone={f.daysToAssembly < 0 ? 'bad' : f.daysToAssembly <= 7 ? 'warn' : undefined}
+            >
+              {f.daysToAssembly < 0
+                ? `Assembly overdue by ${plural(-f.daysToAssembly, 'day')}`
+                : `Assemble ${days(f.daysToAssembly)}`}
+            </FigureLink>
+          ) : null}
+        </div>
+
+        <div className="card">
+          <span className="card-label">Criteria</span>
+          <span className="card-value num">
+            <FigureLink
+              engagementId={id}
+              area="coverage"
+              label={`${f.criteria.met} criteria met: open Coverage`}
+            >
+              {f.criteria.met}
+            </FigureLink>{' '}
+            <span className="card-of">of {f.criteria.inScope - f.criteria.notApplicable} met</span>
+          </span>
+          <span className="card-lines">
+            <FigureLink
+              engagementId={id}
+              area="scope"
+              label={`${f.criteria.notApplicable} not applicable: open Scope`}
+            >
+              {f.criteria.notApplicable} not applicable
+            </FigureLink>
+            <FigureLink
+              engagementId={id}
+              area="coverage"
+              filter="uncovered"
+              tone={f.criteria.uncovered > 0 ? 'bad' : undefined}
+              label={`${f.criteria.uncovered} without a control: open Coverage`}
+            >
+              {f.criteria.uncovered} without a control
+            </FigureLink>
+            <FigureLink
+              engagementId={id}
+              area="coverage"
+              tone={f.criteria.notMet > 0 ? 'bad' : undefined}
+              label={`${f.criteria.notMet} not met: open Coverage`}
+            >
+              {f.criteria.notMet} not met
+            </FigureLink>
+            <span className="muted">{f.criteria.notTested} not yet concluded</span>
+          </span>
+        </div>
+
+        <div className="card">
+          <span className="card-label">{type2 ? 'Controls tested' : 'Controls walked through'}</span>
+          <span className="card-value num">
+            <FigureLink
+              engagementId={id}
+              area="tests"
+              label={`${f.controls.tested} controls concluded: open Tests`}
+            >
+              {f.controls.tested}
+            </FigureLink>{' '}
+            <span className="card-of">of {f.controls.active}</span>
+          </span>
+          <span className="card-lines">
+            <FigureLink
+              engagementId={id}
+              area="tests"
+              filter="open"
+              tone={f.controls.untested > 0 ? 'warn' : undefined}
+              label={`${f.controls.untested} controls not concluded: open the tests still open`}
+            >
+              {f.controls.untested} not concluded
+            </FigureLink>
+            <FigureLink
+              engagementId={id}
+              area="tests"
+              label={`${f.controls.withoutTest} controls without a test: open Tests`}
+            >
+              {plural(f.controls.withoutTest, 'control')} without a test
+            </FigureLink>
+          </span>
+        </div>
+
+        <div className="card">
+          <span className="card-label">Tests by conclusion</span>
+          <span className="card-lines">
+            <FigureLink
+              engagementId={id}
+              area="tests"
+              filter="effective"
+              label={`${f.tests.effective} effective`}
+            >
+              {f.tests.effective} effective
+            </FigureLink>
+            <FigureLink
+              engagementId={id}
+              area="tests"
+              filter="effective-with-exceptions"
+              tone={f.tests.withExceptions > 0 ? 'warn' : undefined}
+              label={`${f.tests.withExceptions} effective with exceptions`}
+            >
+              {f.tests.withExceptions} with exceptions
+            </FigureLink>
+            <FigureLink
+              engagementId={id}
+              area="tests"
+              filter="not-effective"
+              tone={f.tests.notEffective > 0 ? 'bad' : undefined}
+              label={`${f.tests.notEffective} not effective`}
+            >
+              {f.tests.notEffective} not effective
+            </FigureLink>
+            <FigureLink engagementId={id} area="tests" filter="open" label={`${f.tests.open} tests open`}>
+              {f.tests.open} open
+            </FigureLink>
+          </span>
+        </div>
+
+        <div className="card">
+          <span className="card-label">Open exceptions</span>
+          <span className="card-value num">
+            <FigureLink
+              engagementId={id}
+              area="exceptions"
+              filter="open"
+              tone={f.exceptions.open > 0 ? 'warn' : undefined}
+              label={`${f.exceptions.open} open exceptions`}
+            >
+              {f.exceptions.open}
+            </FigureLink>
+          </span>
+          <span className="card-note">
+            <FigureLink engagementId={id} area="exceptions" label={`${f.exceptions.total} exceptions found`}>
+              of {f.exceptions.total} found
+            </FigureLink>
+          </span>
+        </div>
+
+        <div className="card">
+          <span className="card-label">Sign-offs</span>
+          <span className="card-value num">
+            <FigureLink
+              engagementId={id}
+              area="workpapers"
+              filter="complete"
+              label={`${f.signOffs.complete} workpapers fully signed`}
+            >
+              {f.signOffs.complete}
+            </FigureLink>{' '}
+            <span className="card-of">of {f.signOffs.workpapers} workpapers signed</span>
+          </span>
+          <span className="card-lines">
+            <FigureLink
+              engagementId={id}
+              area="workpapers"
+              filter="stale"
+              tone={f.signOffs.stale > 0 ? 'bad' : undefined}
+              label={`${f.signOffs.stale} workpapers with stale sign-offs`}
+            >
+              {f.signOffs.stale} stale
+            </FigureLink>
+            <FigureLink
+              engagementId={id}
+              area="workpapers"
+              filter="missing"
+              tone={f.signOffs.missing > 0 ? 'warn' : undefined}
+              label={`${f.signOffs.missing} workpapers missing a sign-off`}
+            >
+              {f.signOffs.missing} missing a sign-off
+            </FigureLink>
+          </span>
+        </div>
+
+        <div className="card">
+          <span className="card-label">Review notes</span>
+          <span className="card-value num">
+            <FigureLink
+              engagementId={id}
+              area="notes"
+              filter="open"
+              tone={f.notes.open > 0 ? 'warn' : undefined}
+              label={`${f.notes.open} open review notes`}
+            >
+              {f.notes.open}
+            </FigureLink>{' '}
+            <span className="card-of">open</span>
+          </span>
+          <span className="card-lines">
+            <FigureLink
+              engagementId={id}
+              area="notes"
+              filter="uncleared"
+              label={`${f.notes.responded} review notes responded, awaiting clearance`}
+            >
+              {f.notes.responded} responded, to clear
+            </FigureLink>
+            <FigureLink engagementId={id} area="notes" label={`${f.notes.cleared} review notes cleared`}>
+              {f.notes.cleared} cleared
+            </FigureLink>
+          </span>
+        </div>
+
+        <div className="card">
+          <span className="card-label">Requests outstanding</span>
+          <span className="card-value num">
+            <FigureLink
+              engagementId={id}
+              area="requests"
+              filter="outstanding"
+              label={`${f.requests.outstanding} requests outstanding`}
+            >
+              {f.requests.outstanding}
+            </FigureLink>{' '}
+            <span className="card-of">of {f.requests.total}</span>
+          </span>
+          <span className="card-lines">
+            <FigureLink
+              engagementId={id}
+              area="requests"
+              filter="overdue"
+              tone={f.requests.overdue > 0 ? 'bad' : undefined}
+              label={`${f.requests.overdue} requests overdue`}
+            >
+              {f.requests.overdue} overdue
+            </FigureLink>
+          </span>
+        </div>
+      </div>
+    </section>
+  );
+}
