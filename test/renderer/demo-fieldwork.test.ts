@@ -23,6 +23,8 @@ import { DEMO_PERIOD, demoChangesCsv, demoPdf } from '../../shared/demo/demo-fie
 import { engagementRecords, verifyChain } from '../../renderer/db/queries';
 import { loadDemoEngagement } from '../../renderer/features/demo/commands';
 import { freshRepo } from './helpers';
+import { loadSnapshot } from '../../renderer/db/snapshot';
+import { computeReviewState } from '../../shared/domain/review';
 
 async function loadDemo() {
   const ctx = await freshRepo();
@@ -239,5 +241,17 @@ describe('demo PDF', () => {
     offsets.forEach((o, i) => expect(text.slice(o).startsWith(`${i + 1} 0 obj`)).toBe(true));
     expect(text).toContain('(Title \\(draft\\)) Tj');
     expect(text).toContain('(na?ve line) Tj');
+  });
+});
+
+describe('demo review state', () => {
+  it('has preparer sign-offs, one gone stale after an edit, and one open review note', async () => {
+    const { repo, id } = await loadDemo();
+    const review = await computeReviewState((await loadSnapshot(repo.db, id))!);
+    const preparerCurrent = review.workpapers.filter((w) => w.levels[0]?.status === 'current');
+    expect(preparerCurrent.length).toBeGreaterThanOrEqual(5);
+    expect(review.summary.stale).toBe(1);
+    expect(review.summary.openNotes).toBe(1);
+    expect(review.workpapers.find((w) => w.stale)?.info.kind).toBe('test');
   });
 });

@@ -55,6 +55,8 @@ import {
   updateSampleItem,
   updateTest,
 } from '../testing/commands';
+import { raiseReviewNote, signWorkpaper } from '../review/commands';
+import { workpaperKey } from '@shared/domain/review';
 
 export async function loadDemoEngagement(
   repo: Repository,
@@ -84,6 +86,7 @@ export async function loadDemoEngagement(
   ];
   await repo.mutate(mutations, actor);
   await loadDemoFieldwork(repo, actor, id);
+  await loadDemoReview(repo, actor, id);
   await repo.mutate([{ entity: 'engagement', op: 'update', id, patch: { archived: false } }], actor);
   return { id, created: true };
 }
@@ -340,4 +343,42 @@ async function loadDemoTest(
   }
   if (spec.conclusion) test = await updateTest(repo, actor, await reload(), spec.conclusion);
   return { test, items };
+}
+
+/**
+ * The demo's review state: the loading auditor's preparer sign-offs on the control matrix, the interviews,
+ * the walkthroughs and the concluded tests; one of those tests edited after signing (a stale sign-off on the
+ * dashboard) and one review note to answer. Reviewer sign-offs need a second auditor, so none are given.
+ */
+async function loadDemoReview(repo: Repository, actor: Actor, engagementId: string): Promise<void> {
+  const [interviews, walkthroughs, tests] = await Promise.all([
+    engagementRecords<{ id: string; deleted: boolean }>(repo.db, 'interviews', engagementId),
+    engagementRecords<{ id: string; deleted: boolean }>(repo.db, 'walkthroughs', engagementId),
+    engagementRecords<ControlTest>(repo.db, 'tests', engagementId),
+  ]);
+  const concluded = tests
+    .filter((t) => t.conclusion !== null)
+    .sort((a, b) => a.reference.localeCompare(b.reference));
+  const keys = [
+    'control-matrix',
+    ...interviews.map((r) => workpaperKey('interview', r.id)),
+    ...walkthroughs.map((r) => workpaperKey('walkthrough', r.id)),
+    ...concluded.map((t) => workpaperKey('test', t.id)),
+  ];
+  for (const key of keys) await signWorkpaper(repo, actor, engagementId, key, 'preparer');
+  const edited = concluded[0];
+  if (edited) {
+    await updateTest(repo, actor, edited, {
+      procedure: `${edited.procedure}\n\nRe-inspected the approval timestamps against the deployment log after sign-off.`,
+    });
+  }
+  const noted = concluded[1];
+  if (noted) {
+    await raiseReviewNote(repo, actor, engagementId, {
+      workpaper: workpaperKey('test', noted.id),
+      target: { kind: 'field', field: 'population', label: 'Population' },
+      text: 'Describe how the completeness of the population was checked (source query, record count agreed to the system).',
+      assignedTo: actor.id,
+    });
+  }
 }
