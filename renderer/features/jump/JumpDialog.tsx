@@ -2,6 +2,7 @@
  * Ctrl+K: jump to an engagement, an area of the open engagement, one of its criteria, controls or requests by typing a few
  * letters. Arrow keys move, Enter goes, Esc closes.
  */
+import { formatNoteNumber, REVIEW_NOTE_STATUS_LABELS, type ReviewNote } from '@shared/domain/review';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
@@ -61,14 +62,15 @@ export function JumpDialog() {
   // Fieldwork records: tests, interviews, walkthroughs, exceptions and evidence, one read for all.
   const fieldwork = useLiveQuery(async () => {
     if (!currentId) return null;
-    const [tests, interviews, walkthroughs, exceptions, evidence] = await Promise.all([
+    const [tests, interviews, walkthroughs, exceptions, evidence, notes] = await Promise.all([
       engagementRecords<ControlTest>(db, 'tests', currentId),
       engagementRecords<Interview>(db, 'interviews', currentId),
       engagementRecords<Walkthrough>(db, 'walkthroughs', currentId),
       engagementRecords<ControlException>(db, 'exceptions', currentId),
       engagementRecords<Evidence>(db, 'evidence', currentId),
+      engagementRecords<ReviewNote>(db, 'reviewNotes', currentId),
     ]);
-    return { tests, interviews, walkthroughs, exceptions, evidence };
+    return { tests, interviews, walkthroughs, exceptions, evidence, notes };
   }, [currentId]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -146,6 +148,14 @@ export function JumpDialog() {
           label: `${formatExceptionNumber(x.number)} ${x.description.slice(0, 80)}`,
           detail: 'Exception',
           route: at('exceptions', x.id),
+        });
+      }
+      for (const n of fieldwork?.notes ?? []) {
+        list.push({
+          key: `note:${n.id}`,
+          label: `${formatNoteNumber(n.number)} ${n.text.slice(0, 80)}`,
+          detail: `Review note (${REVIEW_NOTE_STATUS_LABELS[n.status].toLowerCase()})`,
+          route: at('notes', n.id),
         });
       }
       for (const e of fieldwork?.evidence ?? []) {
