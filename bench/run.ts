@@ -38,6 +38,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HASH_CHUNK_BYTES, sha256OfSource } from '../shared/hashing';
 import { addEvidence } from '../renderer/features/evidence/commands';
+import { computeReviewState, type HashCache } from '../shared/domain/review';
+import { SNAPSHOT_TABLES, type EngagementSnapshot } from '../shared/domain/snapshot';
+import { emptyControlTestFields } from '../shared/domain/fieldwork';
+import type { Engagement } from '../shared/domain/engagement';
 import { selectRandom, selectStratified, selectSystematic, strataByPeriod } from '../shared/domain/sampling';
 
 const ENGAGEMENTS = Number(process.env.BENCH_ENGAGEMENTS ?? 200);
@@ -252,7 +256,66 @@ await heapDelta(`stratified by month: 60 of ${POPULATION}`, () =>
     seed: selectionSeed,
   }),
 );
+// Review state: every workpaper hashed (what the dashboard and the release check compute on each change).
+const REVIEW_TESTS = Number(process.env.BENCH_REVIEW_TESTS ?? 200);
+const REVIEW_ITEMS = Number(process.env.BENCH_REVIEW_ITEMS ?? 60);
+{
+  const engagement = (await db.engagements.get(bigId))!;
+  const meta = (id: string) => ({
+    id,
+    engagementId: engagement.id,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: actor.id,
+    rev: 1,
+    clock: 'c',
+    deleted: false,
+  });
+  const tests = Array.from({ length: REVIEW_TESTS }, (_, i) => ({
+    ...meta(`test-${i}`),
+    ...emptyControlTestFields(`control-${i}`, `T-${String(i).padStart(3, '0')}`),
+    procedure: 'Inspected the approval for each selected change. '.repeat(20),
+  }));
+  const sampleItems = tests.flatMap((t) =>
+    Array.from({ length: REVIEW_ITEMS }, (_, k) => ({
+      ...meta(`${t.id}-item-${k}`),
+      testId: t.id,
+      position: k + 1,
+      populationIndex: k * 7,
+      row: k * 7 + 2,
+      key: `CHG-${10000 + k}`,
+      date: '2026-03-01',
+      batch: 0,
+      stratum: '',
+      outsidePeriod: false,
+      marks: { a: 'pass', b: 'pass', c: 'pass' },
+      note: '',
+    })),
+  );
+  const snapshot = {
+    ...emptySnapshot(engagement),
+    tests,
+    sampleItems,
+  } as unknown as EngagementSnapshot;
+  const cache: HashCache = new Map();
+  const state = await time(`review state: ${REVIEW_TESTS} tests × ${REVIEW_ITEMS} items, all hashed`, () =>
+    computeReviewState(snapshot, cache),
+  );
+  rows.push(['  workpapers', String(state.workpapers.length)]);
+  // One sample item edited: the dashboard's refresh rehashes only its test.
+  const edited = {
+    ...snapshot,
+    sampleItems: snapshot.sampleItems.map((it, i) => (i === 0 ? { ...it, rev: 2 } : it)),
+  };
+  await time('review state refresh after one edit (hash cache)', () => computeReviewState(edited, cache));
+}
+
 rows.push([`gc exposed for the heap figures`, String(Boolean(gc))]);
+
+function emptySnapshot(engagement: Engagement): EngagementSnapshot {
+  const tables = Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, []]));
+  return { engagement, ...tables } as unknown as EngagementSnapshot; // every table present, empty
+}
 
 const width = Math.max(...rows.map(([l]) => l.length));
 console.log(`\nFieldwork data-layer benchmark (Node ${process.version}, fake-indexeddb)\n`);

@@ -25,14 +25,29 @@ function serialize(value: unknown, seen: Set<object>): string {
   const obj = value as object; // narrowed by the switch above: a non-null object
   if (seen.has(obj)) throw new TypeError('canonicalJson: circular structure');
   seen.add(obj);
+  // Plain loops and string building: this runs over every record of a workpaper on each review refresh.
   let out: string;
   if (Array.isArray(obj)) {
-    out = `[${obj.map((item) => (item === undefined ? 'null' : serialize(item, seen))).join(',')}]`;
+    out = '[';
+    for (let i = 0; i < obj.length; i += 1) {
+      const item: unknown = obj[i];
+      if (i > 0) out += ',';
+      out += item === undefined ? 'null' : serialize(item, seen);
+    }
+    out += ']';
   } else {
-    const entries = Object.entries(obj)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    out = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serialize(v, seen)}`).join(',')}}`;
+    const record = obj as Record<string, unknown>; // a plain object: its own enumerable members
+    const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    out = '{';
+    let first = true;
+    for (const key of keys) {
+      const v = record[key];
+      if (v === undefined) continue;
+      if (!first) out += ',';
+      first = false;
+      out += `${JSON.stringify(key)}:${serialize(v, seen)}`;
+    }
+    out += '}';
   }
   seen.delete(obj);
   return out;

@@ -17,6 +17,7 @@ import {
   type LevelState,
   type ReleaseBlocker,
   type ReviewNote,
+  type HashCache,
   type ReviewState,
   type SignOff,
   type WorkpaperInfo,
@@ -49,8 +50,14 @@ export interface EngagementReview {
   blockers: ReleaseBlocker[];
 }
 
+/** Hash caches per engagement (a handful of engagements per session at most). */
+const hashCaches = new Map<string, HashCache>();
+
 async function computeEngagementReview(snapshot: EngagementSnapshot): Promise<EngagementReview> {
-  const review = await computeReviewState(snapshot);
+  const id = snapshot.engagement.id;
+  const cache = hashCaches.get(id) ?? new Map();
+  hashCaches.set(id, cache);
+  const review = await computeReviewState(snapshot, cache);
   return { snapshot, review, blockers: releaseBlockers(snapshot, review) };
 }
 

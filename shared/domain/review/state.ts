@@ -6,7 +6,7 @@
  */
 import { rollUp } from '../fieldwork/rollup';
 import { scopeCriteria } from '../engagement/scope';
-import { live, type EngagementSnapshot } from '../snapshot';
+import { live, SNAPSHOT_TABLES, type EngagementSnapshot } from '../snapshot';
 import { currentSignOffs, listNotes, unclearedNotes } from './rules';
 import {
   formatNoteNumber,
@@ -15,7 +15,14 @@ import {
   type SignOff,
   type SignOffLevel,
 } from './schema';
-import { hashWorkpaper, listWorkpapers, type WorkpaperInfo, type WorkpaperLocation } from './workpapers';
+import {
+  hashWorkpaper,
+  listWorkpapers,
+  parseWorkpaperKey,
+  workpaperRecordIds,
+  type WorkpaperInfo,
+  type WorkpaperLocation,
+} from './workpapers';
 
 export type SignOffStatus = 'current' | 'stale' | 'missing';
 
@@ -68,25 +75,74 @@ export function levelState(
   });
 }
 
-export async function computeReviewState(s: EngagementSnapshot): Promise<ReviewState> {
+/**
+ * Hashes remembered between refreshes, keyed by workpaper: reused while every record the workpaper is
+ * built from still has the same revision (its fingerprint), so an edit rehashes one workpaper, not all.
+ */
+export type HashCache = Map<string, { fingerprint: string; hash: string }>;
+
+/** The snapshot as one workpaper sees it: a test gets only its own sample items and exceptions. */
+function viewFor(
+  s: EngagementSnapshot,
+  key: string,
+  byTest: {
+    items: Map<string, EngagementSnapshot['sampleItems']>;
+    exceptions: Map<string, EngagementSnapshot['exceptions']>;
+  },
+): EngagementSnapshot {
+  const { kind, id } = parseWorkpaperKey(key);
+  if (kind !== 'test' || !id) return s;
+  return { ...s, sampleItems: byTest.items.get(id) ?? [], exceptions: byTest.exceptions.get(id) ?? [] };
+}
+
+function groupByTest<T extends { testId: string | null }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    if (!r.testId) continue;
+    const list = map.get(r.testId);
+    if (list) list.push(r);
+    else map.set(r.testId, [r]);
+  }
+  return map;
+}
+
+export async function computeReviewState(s: EngagementSnapshot, cache?: HashCache): Promise<ReviewState> {
   const required = s.engagement.signOffLevels;
+  const byTest = { items: groupByTest(s.sampleItems), exceptions: groupByTest(s.exceptions) };
+  const revs = new Map<string, number>();
+  for (const table of SNAPSHOT_TABLES) for (const r of s[table]) revs.set(r.id, r.rev);
+  revs.set(s.engagement.id, s.engagement.rev);
+  const signOffsByKey = new Map<string, SignOff[]>();
+  for (const x of s.signOffs) signOffsByKey.set(x.workpaper, [...(signOffsByKey.get(x.workpaper) ?? []), x]);
   const notesByWorkpaper = new Map<string, ReviewNote[]>();
   for (const n of live(s.reviewNotes)) {
     notesByWorkpaper.set(n.workpaper, [...(notesByWorkpaper.get(n.workpaper) ?? []), n]);
   }
   const workpapers: WorkpaperReview[] = [];
   for (const info of listWorkpapers(s)) {
-    const hash = await hashWorkpaper(s, info.key);
-    const levels = levelState(required, currentSignOffs(s.signOffs, info.key), hash);
+    const view = viewFor(s, info.key, byTest);
+    let hash: string;
+    if (cache) {
+      let fingerprint = info.key;
+      for (const id of workpaperRecordIds(view, info.key)) fingerprint += `|${id}:${revs.get(id) ?? 0}`;
+      const cached = cache.get(info.key);
+      if (cached?.fingerprint === fingerprint) hash = cached.hash;
+      else {
+        hash = await hashWorkpaper(view, info.key);
+        cache.set(info.key, { fingerprint, hash });
+      }
+    } else {
+      hash = await hashWorkpaper(view, info.key);
+    }
+    const own = signOffsByKey.get(info.key) ?? [];
+    const levels = levelState(required, currentSignOffs(own, info.key), hash);
     const notes = notesByWorkpaper.get(info.key) ?? [];
     const missing = levels.filter((l) => l.status === 'missing').map((l) => l.level);
     workpapers.push({
       info,
       hash,
       levels,
-      history: s.signOffs
-        .filter((x) => x.workpaper === info.key)
-        .sort((a, b) => b.signedAt.localeCompare(a.signedAt)),
+      history: [...own].sort((a, b) => b.signedAt.localeCompare(a.signedAt)),
       notes: {
         open: notes.filter((n) => n.status === 'open').length,
         responded: notes.filter((n) => n.status === 'responded').length,
