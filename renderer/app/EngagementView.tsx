@@ -52,21 +52,21 @@ export function EngagementView({
     case 'controls':
       return <ControlsPage key={engagement.id} engagement={engagement} selectedId={item} />;
     case 'coverage':
-      return <CoveragePage key={engagement.id} engagement={engagement} />;
+      return <CoveragePage key={engagement.id} engagement={engagement} filter={filter} />;
     case 'complementary':
       return <ComplementaryPage key={engagement.id} engagement={engagement} />;
     case 'description':
       return <DescriptionPage key={engagement.id} engagement={engagement} sectionKey={item} />;
     case 'requests':
-      return <RequestsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+      return <RequestsPage key={engagement.id} engagement={engagement} selectedId={item} filter={filter} />;
     case 'interviews':
       return <InterviewsPage key={engagement.id} engagement={engagement} selectedId={item} />;
     case 'walkthroughs':
       return <WalkthroughsPage key={engagement.id} engagement={engagement} selectedId={item} />;
     case 'tests':
-      return <TestsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+      return <TestsPage key={engagement.id} engagement={engagement} selectedId={item} filter={filter} />;
     case 'exceptions':
-      return <ExceptionsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+      return <ExceptionsPage key={engagement.id} engagement={engagement} selectedId={item} filter={filter} />;
     case 'evidence':
       return <EvidencePage key={engagement.id} engagement={engagement} selectedId={item} />;
     case 'workpapers':

@@ -7,6 +7,7 @@ import { useAppStore } from '../store';
 import { AREA_GROUPS, AREA_LABELS } from '../store/route';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { EngagementsPage } from '../features/engagements/EngagementsPage';
+import { ChangeReasonBanner } from '../features/finalize/ChangeReasonBanner';
 import { EngagementView } from './EngagementView';
 import { StorageWarning } from './StorageWarning';
 
@@ -89,6 +90,9 @@ export function Shell() {
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>
         <StorageWarning />
+        {engagement && route.name === 'engagement' ? (
+          <ChangeReasonBanner key={engagement.id} engagement={engagement} />
+        ) : null}
         {route.name === 'engagement' ? (
           <EngagementView id={route.id} area={route.area} item={route.item} filter={route.filter} />
         ) : (

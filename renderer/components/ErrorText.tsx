@@ -6,6 +6,7 @@ const WORDED_ERRORS: ReadonlySet<string> = new Set([
   'HashingCancelled',
   'ConflictError',
   'LockedError',
+  'ReasonRequiredError',
   'NotFoundError',
 ]);
 

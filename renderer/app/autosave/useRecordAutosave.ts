@@ -21,6 +21,8 @@ export type SaveState =
 type Fields = Record<string, unknown>;
 const DELAY_MS = 400;
 const KEY_PREFIX = 'fieldwork.draft.';
+/** Dispatched on `window` once the auditor gives a reason for changes after release. */
+export const CHANGE_REASON_EVENT = 'fieldwork:change-reason';
 
 export function diffFields<F extends Fields>(base: F, draft: F): Partial<F> {
   const patch: Partial<F> = {};
@@ -179,6 +181,15 @@ export function useRecordAutosave<R, F extends Fields>(options: Options<R, F>) {
   useEffect(() => {
     if (!readOnly && !timer.current && Object.keys(patchRef.current).length > 0) void flush();
   }, [readOnly, flush]);
+  useEffect(() => {
+    // A reason for changes after release was just given (features/finalize/ChangeReasonBanner): retry a
+    // save refused for want of one. `save` reads the caller's latest actor (with the reason) through `opts`.
+    const onReason = () => {
+      if (!opts.current.readOnly && !timer.current && Object.keys(patchRef.current).length > 0) void flush();
+    };
+    window.addEventListener(CHANGE_REASON_EVENT, onReason);
+    return () => window.removeEventListener(CHANGE_REASON_EVENT, onReason);
+  }, [flush]);
   useEffect(() => {
     const onHidden = () => {
       if (document.visibilityState === 'hidden' && timer.current) void flush();

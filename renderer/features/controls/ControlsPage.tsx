@@ -22,6 +22,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { focusWhenReady } from '../../components/focus';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
+import { WorkpaperHeader } from '../review/WorkpaperHeader';
 import { ControlEditor } from './ControlEditor';
 import { NewControlDialog } from './NewControlDialog';
 import { ImportControlsDialog } from './ImportControlsDialog';
@@ -176,6 +177,7 @@ export function ControlsPage({
         </div>
       </header>
       <ReadOnlyBanner engagement={engagement} />
+      <WorkpaperHeader engagementId={engagement.id} workpaper="control-matrix" />
 
       {controls.length === 0 ? (
         <div className="empty-state">

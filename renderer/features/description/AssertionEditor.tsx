@@ -12,12 +12,14 @@ import {
   type DescriptionSection,
   type SubserviceOrg,
 } from '@shared/domain/planning';
+import { workpaperKey } from '@shared/domain/review';
 import { repository, type Actor } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { useAction } from '../../app/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { StructuredText } from '../../components/StructuredText';
+import { WorkpaperHeader } from '../review/WorkpaperHeader';
 import { saveSection, sectionFields, sectionFieldsSchema, type SectionFields } from './commands';
 import { SectionStatusSelect } from './SectionStatusSelect';
 import { TextEditor } from './TextEditor';
@@ -45,6 +47,10 @@ export function AssertionEditor(props: Props) {
         <header className="detail-header">
           <h2 id="section-title">Management&apos;s assertion</h2>
         </header>
+        <WorkpaperHeader
+          engagementId={engagement.id}
+          workpaper={workpaperKey('description', ASSERTION_KEY)}
+        />
         <p className="guidance">
           Filled from the engagement. It states that the description presents the system in accordance with
           the description criteria, that the controls were suitably designed
@@ -113,6 +119,7 @@ function EditedAssertion({
           onChange={(status) => change({ status })}
         />
       </header>
+      <WorkpaperHeader engagementId={engagement.id} workpaper={workpaperKey('description', ASSERTION_KEY)} />
       <SaveStatus state={state} />
       {missing.length > 0 ? (
         <p className="banner banner-warn" role="note">

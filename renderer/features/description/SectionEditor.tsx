@@ -5,10 +5,12 @@ import {
   type DescriptionSectionDefinition,
   type GeneratedContext,
 } from '@shared/domain/planning';
+import { workpaperKey } from '@shared/domain/review';
 import { repository, type Actor } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { SaveStatus } from '../../components/SaveStatus';
 import { StructuredText } from '../../components/StructuredText';
+import { WorkpaperHeader } from '../review/WorkpaperHeader';
 import { saveSection, sectionFields, sectionFieldsSchema, type SectionFields } from './commands';
 import { SectionStatusSelect } from './SectionStatusSelect';
 import { TextEditor } from './TextEditor';
@@ -90,6 +92,7 @@ export function SectionEditor({ engagementId, definition, record, actor, readOnl
           onChange={(status) => change({ status })}
         />
       </header>
+      <WorkpaperHeader engagementId={engagementId} workpaper={workpaperKey('description', definition.key)} />
       <p className="guidance">{definition.guidance}</p>
       <SaveStatus state={state} />
       {definition.generated && source ? (

@@ -22,7 +22,10 @@ interface LinkProps {
   area: EngagementArea;
   filter?: string;
   children: ReactNode;
-  /** The accessible name: the number alone means nothing to a screen reader. */
+  /**
+   * What the figure counts, read after it by screen readers (the number alone means nothing) and shown
+   * as a tooltip. The visible text stays the start of the accessible name (WCAG label in name).
+   */
   label: string;
   tone?: Tone;
 }
@@ -34,11 +37,11 @@ function FigureLink({ engagementId, area, filter, children, label, tone }: LinkP
     <button
       type="button"
       className={`figure-link${tone ? ` figure-${tone}` : ''}`}
-      aria-label={label}
       title={label}
       onClick={() => navigate({ name: 'engagement', id: engagementId, area, ...(filter ? { filter } : {}) })}
     >
       {children}
+      <span className="visually-hidden"> ({label})</span>
     </button>
   );
 }
@@ -91,21 +94,13 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
         <div className="card">
           <span className="card-label">Criteria</span>
           <span className="card-value num">
-            <FigureLink
-              engagementId={id}
-              area="coverage"
-              label={`${f.criteria.met} criteria met: open Coverage`}
-            >
+            <FigureLink engagementId={id} area="coverage" label="criteria met: open Coverage">
               {f.criteria.met}
             </FigureLink>{' '}
             <span className="card-of">of {f.criteria.inScope - f.criteria.notApplicable} met</span>
           </span>
           <span className="card-lines">
-            <FigureLink
-              engagementId={id}
-              area="scope"
-              label={`${f.criteria.notApplicable} not applicable: open Scope`}
-            >
+            <FigureLink engagementId={id} area="scope" label="not applicable: open Scope">
               {f.criteria.notApplicable} not applicable
             </FigureLink>
             <FigureLink
@@ -113,7 +108,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="coverage"
               filter="uncovered"
               tone={f.criteria.uncovered > 0 ? 'bad' : undefined}
-              label={`${f.criteria.uncovered} without a control: open Coverage`}
+              label="without a control: open Coverage"
             >
               {f.criteria.uncovered} without a control
             </FigureLink>
@@ -121,7 +116,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               engagementId={id}
               area="coverage"
               tone={f.criteria.notMet > 0 ? 'bad' : undefined}
-              label={`${f.criteria.notMet} not met: open Coverage`}
+              label="not met: open Coverage"
             >
               {f.criteria.notMet} not met
             </FigureLink>
@@ -132,11 +127,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
         <div className="card">
           <span className="card-label">{type2 ? 'Controls tested' : 'Controls walked through'}</span>
           <span className="card-value num">
-            <FigureLink
-              engagementId={id}
-              area="tests"
-              label={`${f.controls.tested} controls concluded: open Tests`}
-            >
+            <FigureLink engagementId={id} area="tests" label="controls concluded: open Tests">
               {f.controls.tested}
             </FigureLink>{' '}
             <span className="card-of">of {f.controls.active}</span>
@@ -147,15 +138,11 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="tests"
               filter="open"
               tone={f.controls.untested > 0 ? 'warn' : undefined}
-              label={`${f.controls.untested} controls not concluded: open the tests still open`}
+              label="controls not concluded: open the tests still open"
             >
               {f.controls.untested} not concluded
             </FigureLink>
-            <FigureLink
-              engagementId={id}
-              area="tests"
-              label={`${f.controls.withoutTest} controls without a test: open Tests`}
-            >
+            <FigureLink engagementId={id} area="tests" label="controls without a test: open Tests">
               {plural(f.controls.withoutTest, 'control')} without a test
             </FigureLink>
           </span>
@@ -164,12 +151,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
         <div className="card">
           <span className="card-label">Tests by conclusion</span>
           <span className="card-lines">
-            <FigureLink
-              engagementId={id}
-              area="tests"
-              filter="effective"
-              label={`${f.tests.effective} effective`}
-            >
+            <FigureLink engagementId={id} area="tests" filter="effective" label="tests operating effectively">
               {f.tests.effective} effective
             </FigureLink>
             <FigureLink
@@ -177,7 +159,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="tests"
               filter="effective-with-exceptions"
               tone={f.tests.withExceptions > 0 ? 'warn' : undefined}
-              label={`${f.tests.withExceptions} effective with exceptions`}
+              label="tests effective with exceptions noted"
             >
               {f.tests.withExceptions} with exceptions
             </FigureLink>
@@ -186,11 +168,11 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="tests"
               filter="not-effective"
               tone={f.tests.notEffective > 0 ? 'bad' : undefined}
-              label={`${f.tests.notEffective} not effective`}
+              label="tests not operating effectively"
             >
               {f.tests.notEffective} not effective
             </FigureLink>
-            <FigureLink engagementId={id} area="tests" filter="open" label={`${f.tests.open} tests open`}>
+            <FigureLink engagementId={id} area="tests" filter="open" label="tests open">
               {f.tests.open} open
             </FigureLink>
           </span>
@@ -204,13 +186,13 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="exceptions"
               filter="open"
               tone={f.exceptions.open > 0 ? 'warn' : undefined}
-              label={`${f.exceptions.open} open exceptions`}
+              label="open exceptions"
             >
               {f.exceptions.open}
             </FigureLink>
           </span>
           <span className="card-note">
-            <FigureLink engagementId={id} area="exceptions" label={`${f.exceptions.total} exceptions found`}>
+            <FigureLink engagementId={id} area="exceptions" label="exceptions found">
               of {f.exceptions.total} found
             </FigureLink>
           </span>
@@ -219,12 +201,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
         <div className="card">
           <span className="card-label">Sign-offs</span>
           <span className="card-value num">
-            <FigureLink
-              engagementId={id}
-              area="workpapers"
-              filter="complete"
-              label={`${f.signOffs.complete} workpapers fully signed`}
-            >
+            <FigureLink engagementId={id} area="workpapers" filter="complete" label="workpapers fully signed">
               {f.signOffs.complete}
             </FigureLink>{' '}
             <span className="card-of">of {f.signOffs.workpapers} workpapers signed</span>
@@ -235,7 +212,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="workpapers"
               filter="stale"
               tone={f.signOffs.stale > 0 ? 'bad' : undefined}
-              label={`${f.signOffs.stale} workpapers with stale sign-offs`}
+              label="workpapers with stale sign-offs"
             >
               {f.signOffs.stale} stale
             </FigureLink>
@@ -244,7 +221,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="workpapers"
               filter="missing"
               tone={f.signOffs.missing > 0 ? 'warn' : undefined}
-              label={`${f.signOffs.missing} workpapers missing a sign-off`}
+              label="workpapers missing a sign-off"
             >
               {f.signOffs.missing} missing a sign-off
             </FigureLink>
@@ -259,7 +236,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="notes"
               filter="open"
               tone={f.notes.open > 0 ? 'warn' : undefined}
-              label={`${f.notes.open} open review notes`}
+              label="open review notes"
             >
               {f.notes.open}
             </FigureLink>{' '}
@@ -270,11 +247,11 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               engagementId={id}
               area="notes"
               filter="uncleared"
-              label={`${f.notes.responded} review notes responded, awaiting clearance`}
+              label="review notes responded, awaiting clearance"
             >
               {f.notes.responded} responded, to clear
             </FigureLink>
-            <FigureLink engagementId={id} area="notes" label={`${f.notes.cleared} review notes cleared`}>
+            <FigureLink engagementId={id} area="notes" label="review notes cleared">
               {f.notes.cleared} cleared
             </FigureLink>
           </span>
@@ -283,12 +260,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
         <div className="card">
           <span className="card-label">Requests outstanding</span>
           <span className="card-value num">
-            <FigureLink
-              engagementId={id}
-              area="requests"
-              filter="outstanding"
-              label={`${f.requests.outstanding} requests outstanding`}
-            >
+            <FigureLink engagementId={id} area="requests" filter="outstanding" label="requests outstanding">
               {f.requests.outstanding}
             </FigureLink>{' '}
             <span className="card-of">of {f.requests.total}</span>
@@ -299,7 +271,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
               area="requests"
               filter="overdue"
               tone={f.requests.overdue > 0 ? 'bad' : undefined}
-              label={`${f.requests.overdue} requests overdue`}
+              label="requests overdue"
             >
               {f.requests.overdue} overdue
             </FigureLink>

@@ -26,7 +26,14 @@ export function EngagementDetails({
           if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void flush(); // relatedTarget is a DOM node
         }}
       >
-        <EngagementForm mode="edit" values={draft} errors={errors} onChange={change} disabled={readOnly} />
+        <EngagementForm
+          mode="edit"
+          engagementId={engagement.id}
+          values={draft}
+          errors={errors}
+          onChange={change}
+          disabled={readOnly}
+        />
       </div>
     </>
   );

@@ -13,7 +13,7 @@ import {
   ENGAGEMENT_KIND_LABELS,
   ENGAGEMENT_KINDS,
   ENGAGEMENT_PHASE_LABELS,
-  ENGAGEMENT_PHASES,
+  WORKING_PHASES,
   engagementWarnings,
   type EngagementInput,
   type EngagementKind,
@@ -22,6 +22,7 @@ import {
 import { MAX_YEAR, MIN_YEAR } from '@shared/domain/records';
 import { Field } from '../../components/Field';
 import { useProfiles } from '../../app/hooks';
+import { routeToHash } from '../../store/route';
 
 interface EngagementFormProps {
   values: EngagementInput;
@@ -33,6 +34,8 @@ interface EngagementFormProps {
    */
   mode: 'create' | 'edit';
   disabled?: boolean;
+  /** Edit mode: the engagement's id, for the link to Release & lock once the phase is set there. */
+  engagementId?: string;
   children?: ReactNode;
 }
 
@@ -56,7 +59,15 @@ function onDateBlur(
   if (next !== (current ?? null)) set(next);
 }
 
-export function EngagementForm({ values, errors, onChange, mode, disabled, children }: EngagementFormProps) {
+export function EngagementForm({
+  values,
+  errors,
+  onChange,
+  mode,
+  disabled,
+  engagementId,
+  children,
+}: EngagementFormProps) {
   const profiles = useProfiles() ?? [];
   const warnings = engagementWarnings({
     kind: values.kind,
@@ -208,21 +219,40 @@ export function EngagementForm({ values, errors, onChange, mode, disabled, child
       {mode === 'edit' ? (
         <>
           <div className="form-row">
-            <Field label="Phase" error={errors.phase}>
-              <select
-                value={values.phase}
-                onChange={(e) => onChange({ phase: e.target.value as EngagementPhase })}
-              >
-                {/* Completing (and so locking) an engagement is the finalize step, not a dropdown choice. */}
-                {ENGAGEMENT_PHASES.filter((p) => p !== 'completed' || values.phase === 'completed').map(
-                  (p) => (
+            {WORKING_PHASES.includes(values.phase) ? (
+              <Field label="Phase" error={errors.phase}>
+                <select
+                  value={values.phase}
+                  onChange={(e) => onChange({ phase: e.target.value as EngagementPhase })}
+                >
+                  {/* Released and Locked are reached through Release & lock, not chosen here. */}
+                  {WORKING_PHASES.map((p) => (
                     <option key={p} value={p}>
                       {ENGAGEMENT_PHASE_LABELS[p]}
                     </option>
-                  ),
-                )}
-              </select>
-            </Field>
+                  ))}
+                </select>
+              </Field>
+            ) : (
+              <div>
+                <Field label="Phase" error={errors.phase}>
+                  <input readOnly value={ENGAGEMENT_PHASE_LABELS[values.phase]} />
+                </Field>
+                <p className="field-hint">
+                  Set by releasing the report and locking the file
+                  {engagementId ? (
+                    <>
+                      {' '}
+                      on{' '}
+                      <a href={routeToHash({ name: 'engagement', id: engagementId, area: 'finalize' })}>
+                        Release &amp; lock
+                      </a>
+                    </>
+                  ) : null}
+                  .
+                </p>
+              </div>
+            )}
             <Field label="Report date" error={errors.reportDate}>
               <input
                 type="date"

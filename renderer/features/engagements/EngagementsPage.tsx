@@ -6,10 +6,12 @@ import {
   ENGAGEMENT_KIND_LABELS,
   ENGAGEMENT_PHASE_LABELS,
   ENGAGEMENT_PHASES,
+  formatDate,
   formatDateTime,
   formatPeriod,
   type Engagement,
 } from '@shared/domain/engagement';
+import { lifecycleDates } from '@shared/domain/review';
 import { db, repository } from '../../db';
 import { listEngagements } from '../../db/queries';
 import { useAppStore } from '../../store';
@@ -22,6 +24,17 @@ import { useArchiveToggle } from './useArchiveToggle';
 import { phaseTone } from './phase';
 
 type SortKey = 'serviceOrganization' | 'systemName' | 'kind' | 'period' | 'phase' | 'updatedAt';
+
+/** Released engagements: the date the file is due to be assembled by; locked ones: since when. */
+function phaseTitle(e: Engagement): string | undefined {
+  const dates = lifecycleDates(e);
+  if (e.phase === 'released' && dates) {
+    return `Report released ${formatDate(dates.releaseDate)}; file to be assembled by ${formatDate(dates.documentationCompletionDate)}`;
+  }
+  if (e.phase === 'completed' && dates)
+    return `Locked; documentation kept until ${formatDate(dates.retentionUntil)}`;
+  return undefined;
+}
 
 function sortValue(e: Engagement, key: SortKey): string {
   switch (key) {
@@ -200,7 +213,9 @@ export function EngagementsPage() {
                     <td className="nowrap">{formatPeriod(e)}</td>
                     <td className="col-optional">{e.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}</td>
                     <td>
-                      <StatusBadge tone={phaseTone(e.phase)}>{ENGAGEMENT_PHASE_LABELS[e.phase]}</StatusBadge>
+                      <StatusBadge tone={phaseTone(e.phase)} title={phaseTitle(e)}>
+                        {ENGAGEMENT_PHASE_LABELS[e.phase]}
+                      </StatusBadge>
                     </td>
                     <td className="nowrap num">{formatDateTime(e.updatedAt)}</td>
                     <td>

@@ -13,12 +13,14 @@ import {
 } from '@shared/domain/fieldwork';
 import { formatRequestNumber, type Request } from '@shared/domain/planning';
 import { withoutMeta } from '@shared/domain/records';
+import { workpaperKey } from '@shared/domain/review';
 import { repository } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { useAction } from '../../app/useAction';
 import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
 import { EvidencePanel } from '../evidence/EvidencePanel';
+import { WorkpaperHeader } from '../review/WorkpaperHeader';
 import { AuditorsField } from './AuditorsField';
 import { FollowUpsField } from './FollowUpsField';
 import { PeopleEditor } from './PeopleEditor';
@@ -104,17 +106,20 @@ export function InterviewEditor(props: Props) {
       restore={() => restoreInterviews(repository, actor, [interview.id])}
       deleteDetails={deleteDetails}
       notes={
-        inquiryOnly.length > 0 ? (
-          <ul className="record-notes" aria-label="Corroboration needed">
-            {inquiryOnly.map((id) => (
-              <li key={id} className="warning-box">
-                <span aria-hidden="true">! </span>
-                Inquiry alone does not support a conclusion on {references.get(id) ?? 'this control'}:
-                corroborate it with a walkthrough or a test (observation, inspection or reperformance).
-              </li>
-            ))}
-          </ul>
-        ) : null
+        <>
+          <WorkpaperHeader engagementId={engagement.id} workpaper={workpaperKey('interview', interview.id)} />
+          {inquiryOnly.length > 0 ? (
+            <ul className="record-notes" aria-label="Corroboration needed">
+              {inquiryOnly.map((id) => (
+                <li key={id} className="warning-box">
+                  <span aria-hidden="true">! </span>
+                  Inquiry alone does not support a conclusion on {references.get(id) ?? 'this control'}:
+                  corroborate it with a walkthrough or a test (observation, inspection or reperformance).
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
       }
       after={
         <EvidencePanel

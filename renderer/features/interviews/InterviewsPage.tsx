@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { localIsoDate, type Engagement } from '@shared/domain/engagement';
 import { controlSupport, type Interview, type Walkthrough } from '@shared/domain/fieldwork';
 import { compareReferences, type Request } from '@shared/domain/planning';
+import { workpaperKey } from '@shared/domain/review';
 import { repository } from '../../db';
 import { useEngagementRecords } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -18,6 +19,8 @@ import { ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
 import { createInterview } from './commands';
 import { InterviewEditor } from './InterviewEditor';
 import { InterviewsTable, openFollowUps, type InterviewSortKey } from './InterviewsTable';
+import { signOffRank } from '../review/SignOffBadge';
+import { useWorkpaperReviews, type WorkpaperReviews } from '../review/useWorkpaperReviews';
 import { useRecordPage } from './useRecordPage';
 
 type Show = 'all' | 'open' | 'deleted';
@@ -26,8 +29,15 @@ const SHOW_OPTIONS = [
   ['open', 'With open follow-ups'],
 ] as const;
 
-function sortValue(i: Interview, key: InterviewSortKey, refs: ReadonlyMap<string, string>): string {
+function sortValue(
+  i: Interview,
+  key: InterviewSortKey,
+  refs: ReadonlyMap<string, string>,
+  reviews: WorkpaperReviews | undefined,
+): string {
   switch (key) {
+    case 'signoff':
+      return signOffRank(reviews?.get(workpaperKey('interview', i.id)));
     case 'date':
       return i.date ?? '~';
     case 'people':
@@ -59,6 +69,7 @@ export function InterviewsPage({
   const filter = useListFilter<Show>('all');
   const { query, show, setShow } = filter;
   const sort = useSort<InterviewSortKey>('date');
+  const reviews = useWorkpaperReviews(engagement.id);
   const { sortKey, sortDir } = sort;
 
   const interviews = useMemo(() => everything?.filter((i) => !i.deleted), [everything]);
@@ -81,8 +92,8 @@ export function InterviewsPage({
           ...i.criteria,
         ]),
     );
-    return sortRecords(shown, sortDir, (i) => sortValue(i, sortKey, references));
-  }, [everything, interviews, show, query, sortKey, sortDir, references]);
+    return sortRecords(shown, sortDir, (i) => sortValue(i, sortKey, references, reviews));
+  }, [everything, interviews, show, query, sortKey, sortDir, references, reviews]);
 
   // Controls whose only support, across the whole engagement, is what someone said.
   const inquiryOnly = useMemo(() => {
@@ -165,6 +176,7 @@ export function InterviewsPage({
         <InterviewsTable
           rows={visible}
           references={references}
+          reviews={reviews}
           selectedId={selectedId}
           select={select}
           {...sort}

@@ -1,11 +1,14 @@
 /** The interview list: date, title, interviewees, controls and open follow-ups; arrows move through it. */
 import { formatDate } from '@shared/domain/engagement';
 import { describePerson, type Interview } from '@shared/domain/fieldwork';
+import { workpaperKey } from '@shared/domain/review';
 import type { SortDir } from '../../components/SortHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { RecordTable, type RecordColumn } from '../../components/RecordTable';
+import { SignOffBadge } from '../review/SignOffBadge';
+import type { WorkpaperReviews } from '../review/useWorkpaperReviews';
 
-export type InterviewSortKey = 'date' | 'title' | 'people' | 'controls' | 'open';
+export type InterviewSortKey = 'date' | 'title' | 'people' | 'controls' | 'open' | 'signoff';
 
 export function openFollowUps(i: Pick<Interview, 'followUps'>): number {
   return i.followUps.filter((f) => !f.done).length;
@@ -17,11 +20,14 @@ const COLUMNS: readonly RecordColumn<InterviewSortKey>[] = [
   { key: 'people', label: 'Interviewees', className: 'col-people' },
   { key: 'controls', label: 'Controls', className: 'col-controls' },
   { key: 'open', label: 'Follow-ups', className: 'col-follow' },
+  { key: 'signoff', label: 'Sign-off', className: 'col-signoff' },
 ];
 
 interface Props {
   rows: readonly Interview[];
   references: ReadonlyMap<string, string>;
+  /** Sign-offs by workpaper key (one read for the whole list). */
+  reviews: WorkpaperReviews | undefined;
   selectedId: string | undefined;
   select(id: string | null): void;
   sortKey: InterviewSortKey;
@@ -30,7 +36,7 @@ interface Props {
   emptyText: string;
 }
 
-export function InterviewsTable({ references, ...props }: Props) {
+export function InterviewsTable({ references, reviews, ...props }: Props) {
   return (
     <RecordTable
       {...props}
@@ -65,6 +71,9 @@ export function InterviewsTable({ references, ...props }: Props) {
                   Done
                 </StatusBadge>
               )}
+            </td>
+            <td className="col-signoff">
+              <SignOffBadge review={reviews?.get(workpaperKey('interview', r.id))} />
             </td>
           </>
         );

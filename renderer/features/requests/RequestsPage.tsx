@@ -28,6 +28,7 @@ import { SortHeader, type SortDir } from '../../components/SortHeader';
 import { focusWhenReady } from '../../components/focus';
 import { onListKey } from '../../components/listKeys';
 import { isReadOnly, ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
+import { WorkpaperHeader } from '../review/WorkpaperHeader';
 import { createRequests, deleteRequests, restoreRequestStatuses, setRequestStatus } from './commands';
 import { GenerateRequestsDialog } from './GenerateRequestsDialog';
 import { RequestEditor } from './RequestEditor';
@@ -65,9 +66,12 @@ export const REQUEST_STATUS_TONE: Record<RequestStatus, Tone> = {
 export function RequestsPage({
   engagement,
   selectedId,
+  filter,
 }: {
   engagement: Engagement;
   selectedId?: string | undefined;
+  /** `outstanding` or `overdue` opens the list filtered (the dashboard's links). */
+  filter?: string | undefined;
 }) {
   const actor = useActor();
   const run = useAction();
@@ -82,9 +86,9 @@ export function RequestsPage({
   const readOnly = isReadOnly(engagement) || !actor;
   const today = localIsoDate();
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const [status, setStatus] = useState<StatusFilter>(filter === 'outstanding' ? 'outstanding' : 'all');
   const [owner, setOwner] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [overdueOnly, setOverdueOnly] = useState(filter === 'overdue');
   const [grouping, setGrouping] = useState<Grouping>('none');
   const [sortKey, setSortKey] = useState<SortKey>('number');
   const [sortDir, setSortDir] = useState<SortDir>('asc');
@@ -210,6 +214,7 @@ export function RequestsPage({
         </div>
       </header>
       <ReadOnlyBanner engagement={engagement} />
+      <WorkpaperHeader engagementId={engagement.id} workpaper="request-list" />
       <p className="scope-summary num" aria-live="polite">
         {requests.length} request{requests.length === 1 ? '' : 's'} · {outstanding} outstanding ·{' '}
         {overdue > 0 ? <StatusBadge tone="bad">{overdue} overdue</StatusBadge> : '0 overdue'}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ControlTest } from '@shared/domain/fieldwork';
 import { formatPeriod, type Engagement } from '@shared/domain/engagement';
 import type { Control } from '@shared/domain/planning';
+import { workpaperKey } from '@shared/domain/review';
 import { repository, type Actor } from '../../db';
 import { useAction } from '../../app/useAction';
 import { useAppStore } from '../../store';
@@ -14,6 +15,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { deleteTest } from './commands';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { ReadOnlyBanner } from '../engagements/ReadOnlyBanner';
+import { WorkpaperHeader } from '../review/WorkpaperHeader';
+import { testNoteTargets } from '../review/noteTargets';
 import { ConclusionBadge } from './TestsPage';
 import { TestDesignSection } from './TestDesignSection';
 import { PopulationSection } from './PopulationSection';
@@ -91,6 +94,11 @@ export function TestWorkpaper(props: WorkpaperProps & { onBack(): void }) {
         </ConfirmDialog>
       ) : null}
       <ReadOnlyBanner engagement={engagement} />
+      <WorkpaperHeader
+        engagementId={engagement.id}
+        workpaper={workpaperKey('test', test.id)}
+        targets={testNoteTargets(items ?? [])}
+      />
       <nav className="workpaper-toc" aria-label="Sections of the test">
         <a href="#wp-design">1 Test design</a>
         <a href="#wp-population">2 Population</a>

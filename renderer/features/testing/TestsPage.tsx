@@ -8,11 +8,13 @@ import {
   isType1,
   tallySample,
   TEST_CONCLUSION_LABELS,
+  TEST_CONCLUSIONS,
   type SampleItem,
   type TestConclusion,
 } from '@shared/domain/fieldwork';
 import type { Engagement } from '@shared/domain/engagement';
 import { compareReferences, isActiveControl, type Control } from '@shared/domain/planning';
+import { workpaperKey } from '@shared/domain/review';
 import { db, repository } from '../../db';
 import { useActor } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
@@ -24,6 +26,8 @@ import { NewTestDialog } from './NewTestDialog';
 import { SampleSizeTableDialog } from '../settings/SampleSizeTableDialog';
 import { useFirmSampleSizeTable } from '../settings/commands';
 import { TestWorkpaper } from './TestWorkpaper';
+import { SignOffBadge } from '../review/SignOffBadge';
+import { useWorkpaperReviews } from '../review/useWorkpaperReviews';
 import { useLegend, useTestsAndControls } from './useTestData';
 
 export const CONCLUSION_TONE: Record<TestConclusion, Tone> = {
@@ -40,12 +44,17 @@ export function ConclusionBadge({ conclusion }: { conclusion: TestConclusion | n
   );
 }
 
+const TEST_FILTERS = ['all', 'open', ...TEST_CONCLUSIONS] as const;
+
 export function TestsPage({
   engagement,
   selectedId,
+  filter: initialFilter,
 }: {
   engagement: Engagement;
   selectedId?: string | undefined;
+  /** `open` or a conclusion opens the list filtered (the dashboard's links). */
+  filter?: string | undefined;
 }) {
   const actor = useActor();
   const run = useAction();
@@ -58,10 +67,14 @@ export function TestsPage({
     [engagement.id],
   );
   const [query, setQuery] = useState('');
-  const [filter, setFilter] = useState<'all' | 'open' | TestConclusion>('all');
+  const [filter, setFilter] = useState<'all' | 'open' | TestConclusion>(
+    TEST_FILTERS.find((f) => f === initialFilter) ?? 'all',
+  );
   const [dialog, setDialog] = useState<{ controlId?: string } | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
   const firmTable = useFirmSampleSizeTable();
+  // One read of every sign-off for the list's badges; none while a test's workpaper is open.
+  const reviews = useWorkpaperReviews(engagement.id, !tests?.some((t) => t.id === selectedId));
   const readOnly = isReadOnly(engagement) || !actor;
   const open = (id: string | null) =>
     navigate({ name: 'engagement', id: engagement.id, area: 'tests', ...(id ? { item: id } : {}) });
@@ -214,6 +227,7 @@ export function TestsPage({
                     Deviations
                   </th>
                   <th scope="col">Conclusion</th>
+                  <th scope="col">Sign-off</th>
                 </tr>
               </thead>
               <tbody>
@@ -249,12 +263,15 @@ export function TestsPage({
                       <td>
                         <ConclusionBadge conclusion={test.conclusion} />
                       </td>
+                      <td>
+                        <SignOffBadge review={reviews?.get(workpaperKey('test', test.id))} />
+                      </td>
                     </tr>
                   );
                 })}
                 {rows.length === 0 ? (
                   <tr>
-                    <td colSpan={7} className="muted">
+                    <td colSpan={8} className="muted">
                       No test matches the filter.
                     </td>
                   </tr>

@@ -13,10 +13,12 @@ import {
   type WalkthroughFields,
 } from '@shared/domain/fieldwork';
 import { withoutMeta } from '@shared/domain/records';
+import { workpaperKey } from '@shared/domain/review';
 import { repository } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { Field } from '../../components/Field';
 import { EvidencePanel } from '../evidence/EvidencePanel';
+import { WorkpaperHeader } from '../review/WorkpaperHeader';
 import { AuditorsField } from '../interviews/AuditorsField';
 import { PeopleEditor } from '../interviews/PeopleEditor';
 import { ControlsAndCriteria, RecordPane, type RecordEditorProps } from '../interviews/RecordPane';
@@ -95,6 +97,10 @@ export function WalkthroughEditor(props: Props) {
       ]}
       notes={
         <>
+          <WorkpaperHeader
+            engagementId={engagement.id}
+            workpaper={workpaperKey('walkthrough', walkthrough.id)}
+          />
           <p className="hint-box record-kind-note">
             {type1
               ? `${ENGAGEMENT_KIND_LABELS[engagement.kind]}: this walkthrough is the main test of the controls it identifies; its conclusions are their result.`

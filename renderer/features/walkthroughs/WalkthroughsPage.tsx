@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { localIsoDate, type Engagement } from '@shared/domain/engagement';
 import { isType1, type Evidence, type Walkthrough } from '@shared/domain/fieldwork';
+import { workpaperKey } from '@shared/domain/review';
 import { repository } from '../../db';
 import { useEngagementRecords } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -18,6 +19,8 @@ import { useRecordPage } from '../interviews/useRecordPage';
 import { createWalkthrough } from './commands';
 import { WalkthroughEditor } from './WalkthroughEditor';
 import { WalkthroughsTable, type WalkthroughSortKey } from './WalkthroughsTable';
+import { signOffRank } from '../review/SignOffBadge';
+import { useWorkpaperReviews, type WorkpaperReviews } from '../review/useWorkpaperReviews';
 
 type Show = 'all' | 'open' | 'no-evidence' | 'deleted';
 const SHOW_OPTIONS = [
@@ -32,8 +35,11 @@ function sortValue(
   key: WalkthroughSortKey,
   refs: ReadonlyMap<string, string>,
   files: ReadonlyMap<string, number>,
+  reviews: WorkpaperReviews | undefined,
 ): string {
   switch (key) {
+    case 'signoff':
+      return signOffRank(reviews?.get(workpaperKey('walkthrough', w.id)));
     case 'dates':
       return w.startDate ?? w.endDate ?? '~';
     case 'instance':
@@ -68,6 +74,7 @@ export function WalkthroughsPage({
   const filter = useListFilter<Show>('all');
   const { query, show, setShow } = filter;
   const sort = useSort<WalkthroughSortKey>('dates');
+  const reviews = useWorkpaperReviews(engagement.id);
   const { sortKey, sortDir } = sort;
 
   const walkthroughs = useMemo(() => everything?.filter((w) => !w.deleted), [everything]);
@@ -100,8 +107,8 @@ export function WalkthroughsPage({
           ...w.criteria,
         ]),
     );
-    return sortRecords(shown, sortDir, (w) => sortValue(w, sortKey, references, counts));
-  }, [everything, walkthroughs, show, query, sortKey, sortDir, references, counts]);
+    return sortRecords(shown, sortDir, (w) => sortValue(w, sortKey, references, counts, reviews));
+  }, [everything, walkthroughs, show, query, sortKey, sortDir, references, counts, reviews]);
 
   if (!everything || !walkthroughs || !evidence || !loaded) {
     return <p className="page muted">Loading walkthroughs…</p>;
@@ -183,6 +190,7 @@ export function WalkthroughsPage({
           rows={visible}
           references={references}
           evidenceCounts={counts}
+          reviews={reviews}
           selectedId={selectedId}
           select={select}
           {...sort}

@@ -4,12 +4,15 @@
  */
 import { formatDate } from '@shared/domain/engagement';
 import type { Walkthrough, YesNo } from '@shared/domain/fieldwork';
+import { workpaperKey } from '@shared/domain/review';
 import type { SortDir } from '../../components/SortHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { RecordTable, type RecordColumn } from '../../components/RecordTable';
+import { SignOffBadge } from '../review/SignOffBadge';
+import type { WorkpaperReviews } from '../review/useWorkpaperReviews';
 
 export type WalkthroughSortKey =
-  'title' | 'dates' | 'instance' | 'controls' | 'evidence' | 'design' | 'implementation';
+  'title' | 'dates' | 'instance' | 'controls' | 'evidence' | 'design' | 'implementation' | 'signoff';
 
 export function walkthroughDates(w: Pick<Walkthrough, 'startDate' | 'endDate'>): string {
   if (!w.startDate) return w.endDate ? formatDate(w.endDate) : '';
@@ -55,12 +58,15 @@ const COLUMNS: readonly RecordColumn<WalkthroughSortKey>[] = [
   { key: 'evidence', label: 'Evidence', className: 'col-evidence' },
   { key: 'design', label: 'Design', className: 'col-concl' },
   { key: 'implementation', label: 'Implemented', className: 'col-concl' },
+  { key: 'signoff', label: 'Sign-off', className: 'col-signoff' },
 ];
 
 interface Props {
   rows: readonly Walkthrough[];
   references: ReadonlyMap<string, string>;
   evidenceCounts: ReadonlyMap<string, number>;
+  /** Sign-offs by workpaper key (one read for the whole list). */
+  reviews: WorkpaperReviews | undefined;
   selectedId: string | undefined;
   select(id: string | null): void;
   sortKey: WalkthroughSortKey;
@@ -69,7 +75,7 @@ interface Props {
   emptyText: string;
 }
 
-export function WalkthroughsTable({ references, evidenceCounts, ...props }: Props) {
+export function WalkthroughsTable({ references, evidenceCounts, reviews, ...props }: Props) {
   return (
     <RecordTable
       {...props}
@@ -113,6 +119,9 @@ export function WalkthroughsTable({ references, evidenceCounts, ...props }: Prop
                 no="Not in operation"
                 what="Placed in operation"
               />
+            </td>
+            <td className="col-signoff">
+              <SignOffBadge review={reviews?.get(workpaperKey('walkthrough', w.id))} />
             </td>
           </>
         );

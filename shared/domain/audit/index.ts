@@ -1,3 +1,4 @@
 export * from './chain';
 export * from './diff';
 export * from './describe';
+export * from './trail';

@@ -28,7 +28,7 @@ import {
   type EvidenceLinkKind,
 } from '../fieldwork';
 import { SNAPSHOT_TABLES, type PartialSnapshot, type SnapshotTable } from '../snapshot';
-import { workpaperRecordIds } from './workpapers';
+import { parseWorkpaperKey, WORKPAPER_TABLES, workpaperRecordIds } from './workpapers';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -55,6 +55,7 @@ export interface WorkpaperChange {
   op: AuditOp;
   /** "Added", "Changed", "Deleted", "Restored". */
   action: string;
+  recordId: string;
   /** The record as the auditor knows it: "Test T-CM-01", "Sample item 3 (CHG-10042)". */
   record: string;
   fields: ChangedField[];
@@ -284,7 +285,9 @@ function nestedChanges(
     const a = before?.[sub];
     const b = after?.[sub];
     if (a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b))) continue;
-    out.push(...fieldChanges(`${key}.${sub}`, `${label} › ${trailFieldLabel(sub)}`, sub, a, b, ctx, depth + 1));
+    out.push(
+      ...fieldChanges(`${key}.${sub}`, `${label} › ${trailFieldLabel(sub)}`, sub, a, b, ctx, depth + 1),
+    );
   }
   return out;
 }
@@ -299,7 +302,12 @@ function fieldChanges(
   depth: number,
 ): ChangedField[] {
   const objectOrNone = (v: unknown) => isPlainObject(v) || v === null || v === undefined;
-  if (depth < 3 && (isPlainObject(before) || isPlainObject(after)) && objectOrNone(before) && objectOrNone(after)) {
+  if (
+    depth < 3 &&
+    (isPlainObject(before) || isPlainObject(after)) &&
+    objectOrNone(before) &&
+    objectOrNone(after)
+  ) {
     const a = isPlainObject(before) ? before : null;
     const b = isPlainObject(after) ? after : null;
     return nestedChanges(key, label, a, b, ctx, depth);
@@ -335,11 +343,19 @@ export function describeWorkpaperChange(event: AuditEvent, ctx: ChangeContext): 
     actorName: event.actorName,
     op: event.op,
     action: opLabel(event.op),
+    recordId: event.entityId,
     record,
     fields,
     ...(event.reason !== undefined ? { reason: event.reason } : {}),
     postRelease: event.postRelease === true,
   };
+}
+
+/** Whether a stored list of evidence links points at any of the records. */
+function pointsInto(links: unknown, ids: ReadonlySet<string>): boolean {
+  return (
+    Array.isArray(links) && links.some((l) => isPlainObject(l) && typeof l.id === 'string' && ids.has(l.id))
+  );
 }
 
 /**
@@ -353,6 +369,12 @@ export function changesSinceSignOff(
   since: SignOffPoint,
 ): WorkpaperChange[] {
   const ids = workpaperRecordIds(s, workpaper);
+  // Evidence unlinked since the sign-off no longer points into the workpaper, yet its unlinking changed it.
+  const withEvidence = WORKPAPER_TABLES[parseWorkpaperKey(workpaper).kind].includes('evidence');
+  for (const e of withEvidence ? events : []) {
+    const links = e.entity === 'evidence' ? e.changes.links : undefined;
+    if (links && [links.before, links.after].some((v) => pointsInto(v, ids))) ids.add(e.entityId);
+  }
   const ctx = changeContext(s);
   return eventsAfterSignOff(events, since, ids).map((e) => describeWorkpaperChange(e, ctx));
 }

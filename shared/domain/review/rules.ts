@@ -173,6 +173,9 @@ export function noteChangeProblem(
     if (before.respondedBy === actorId && before.raisedBy !== actorId) {
       return `You responded to ${id}; the reviewer clears it.`;
     }
+    if (before.assignedTo === actorId && before.raisedBy !== actorId) {
+      return `${id} is assigned to you; the reviewer clears it.`;
+    }
   }
   return null;
 }

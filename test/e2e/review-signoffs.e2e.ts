@@ -1,0 +1,151 @@
+/**
+ * Sign-offs in Chromium, as two auditors sharing a laptop do it: the senior signs the demo's AV-01 test
+ * as preparer and cannot review it herself (the button says why); the manager, on his own profile, signs
+ * as reviewer; a tickmark changed in the grid makes both sign-offs stale, in the header, in the list of
+ * tests and on Workpapers & sign-offs, and "What changed since sign-off" lists that tickmark.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createProfile, cspViolations, launch, useBrowserSessions } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 AA findings inside `selector` (as accessibility.e2e.ts runs them on whole screens). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (selector) => {
+    interface Result {
+      violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+    }
+    const axe = (window as unknown as { axe: { run(ctx: string, opts: object): Promise<Result> } }).axe;
+    const { violations } = await axe.run(selector, {
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
+useBrowserSessions();
+
+describe('workpaper sign-offs', () => {
+  it('signs as preparer and reviewer, flags the change after sign-off everywhere and shows what changed', async () => {
+    const session = await launch();
+    const { page } = session;
+    await createProfile(page, 'Ana López', 'Senior');
+    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+
+    // The AV-01 test (in progress, so the demo left it unsigned): a slot per required level, both empty.
+    await page.getByRole('link', { name: 'Tests of controls' }).click();
+    await page.getByRole('table', { name: 'Tests' }).getByRole('button', { name: /AV-01/ }).click();
+    const header = page.getByRole('region', { name: /header and sign-offs/ });
+    await expect
+      .poll(() => header.getByText('Not signed', { exact: true }).count(), { timeout: 15_000 })
+      .toBe(2);
+    await expect.poll(() => header.getByText(/Lumenfield/).isVisible()).toBe(true);
+
+    // Ana prepares it.
+    await header.getByRole('button', { name: 'Sign as preparer' }).click();
+    await expect.poll(() => header.getByText(/^✓\s*Current$/).count()).toBe(1);
+    await expect.poll(() => header.getByText('AL', { exact: true }).isVisible()).toBe(true);
+    // She cannot review her own work: the button is disabled and says why before any click.
+    const ownReview = header.getByRole('button', { name: 'Sign as reviewer' });
+    expect(await ownReview.isDisabled()).toBe(true);
+    expect(await ownReview.getAttribute('aria-describedby')).toBeTruthy();
+    await expect
+      .poll(() =>
+        header.getByText('You prepared this workpaper; another auditor must review it.').isVisible(),
+      )
+      .toBe(true);
+    await session.screenshot('review-01-prepared');
+
+    // A second auditor joins on the same laptop and is signed in at once.
+    await page.getByRole('button', { name: /Signed in as Ana López/ }).click();
+    await page.getByRole('button', { name: 'Add a profile…' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a profile' });
+    await add.getByLabel('Full name').fill('Ben Okafor');
+    await add.getByLabel('Initials').fill('BO');
+    await add.getByLabel('Role').selectOption({ label: 'Manager' });
+    await add.getByRole('button', { name: 'Create profile' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: /Signed in as Ben Okafor/ }).isVisible())
+      .toBe(true);
+
+    // Ben may review: the button is enabled; he signs.
+    const review = header.getByRole('button', { name: 'Sign as reviewer' });
+    await expect.poll(() => review.isEnabled()).toBe(true);
+    await review.click();
+    await expect.poll(() => header.getByText(/^✓\s*Current$/).count()).toBe(2);
+    await expect.poll(() => header.getByText('BO', { exact: true }).isVisible()).toBe(true);
+    await session.screenshot('review-02-reviewed');
+
+    // A tickmark changes in the grid after both signed: both sign-offs go stale.
+    const grid = page.getByRole('grid', { name: 'Attribute testing' });
+    await grid.locator('[data-cell="0-0"]').click();
+    await page.keyboard.press('n');
+    await expect.poll(() => header.getByText('Stale — changed since signed').count()).toBe(2);
+    expect(await header.getByRole('button', { name: 'Sign as reviewer' }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => header.getByText(/The workpaper changed after the preparer signed it/).isVisible())
+      .toBe(true);
+    await header.scrollIntoViewIfNeeded();
+    await session.screenshot('review-03-stale');
+    await header.getByRole('button', { name: /^History/ }).click();
+    await expect
+      .poll(() => header.getByRole('table', { name: 'Sign-off history' }).getByRole('row').count())
+      .toBe(3);
+    expect(await axeViolations(page, '.wp-header')).toEqual([]);
+
+    // What changed: Ben's own sign-off first, the tickmark listed with before and after.
+    await header.getByRole('button', { name: 'What changed since sign-off…' }).click();
+    const changed = page.getByRole('dialog', { name: /What changed since sign-off/ });
+    expect(await changed.getByLabel('Since the sign-off of').inputValue()).toBeTruthy();
+    const list = changed.getByRole('list', { name: 'Changes since the sign-off' });
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => changed.getByText(/Changed Sample item 1 \(/).isVisible()).toBe(true);
+    await expect.poll(() => changed.getByText(/^Tickmark A — /).isVisible()).toBe(true);
+    await expect.poll(() => changed.getByText(/^T \(/).isVisible()).toBe(true);
+    await expect.poll(() => changed.getByText('N/A (Not applicable to this item)').isVisible()).toBe(true);
+    expect(await changed.getByText(/Ben Okafor/).count()).toBeGreaterThan(0);
+    await session.screenshot('review-04-what-changed');
+    expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // The list of tests flags it too.
+    await page.getByRole('button', { name: '← All tests' }).click();
+    const tests = page.getByRole('table', { name: 'Tests' });
+    await expect
+      .poll(() => tests.getByRole('row', { name: /AV-01/ }).getByText('Sign-off stale').count())
+      .toBe(1);
+
+    // Workpapers & sign-offs, stale only: the test is there with both levels stale; Enter opens it.
+    await page.getByRole('link', { name: 'Workpapers & sign-offs' }).click();
+    const workpapers = page.getByRole('table', { name: 'Workpapers' });
+    await expect.poll(() => workpapers.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    await expect
+      .poll(() =>
+        page.getByText(/\d+ workpapers: \d+ complete, \d+ stale, \d+ missing a sign-off/).isVisible(),
+      )
+      .toBe(true);
+    await page.getByLabel('Show').selectOption({ label: 'Stale sign-offs' });
+    await expect.poll(() => page.url()).toContain('filter=stale');
+    const row = workpapers.getByRole('row', { name: /AV-01/ });
+    await expect.poll(() => row.count()).toBe(1);
+    // Only stale workpapers are left (the demo's edited test among them).
+    const shown = await workpapers.locator('tbody tr').count();
+    expect(await workpapers.locator('tbody tr.wp-row-stale').count()).toBe(shown);
+    expect(await row.getByText(/Stale · /).count()).toBe(2);
+    await session.screenshot('review-05-workpapers-stale');
+    expect(await axeViolations(page, 'main')).toEqual([]);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('grid', { name: 'Attribute testing' }).isVisible()).toBe(true);
+    expect(cspViolations(session.problems)).toEqual([]);
+  }, 120_000);
+});
