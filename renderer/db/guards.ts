@@ -39,6 +39,7 @@ import {
   unclearedNotes,
   withdrawProblem,
   WORKPAPER_TABLES,
+  addDays,
   type Addendum,
   type ReviewNote,
   type SignOff,
@@ -89,7 +90,10 @@ export function checkEngagementRules(ctx: GuardContext): GuardVerdict | Promise<
   const next = ctx.after as unknown as Engagement;
   const engagementUpdate = ctx.entity === 'engagement' && ctx.op === 'update' && e !== undefined;
   const needsProfile = engagementUpdate && e.phase === 'completed';
-  const needsSnapshot = engagementUpdate && next.phase === 'released' && WORKING_PHASES.includes(e.phase);
+  const needsSnapshot =
+    engagementUpdate &&
+    ((next.phase === 'released' && WORKING_PHASES.includes(e.phase)) ||
+      (next.phase === 'completed' && e.phase === 'released'));
   if (!needsProfile && !needsSnapshot && ctx.entity !== 'signOff') {
     return combine(lockRules(ctx, {}), entityRules(ctx));
   }
@@ -157,7 +161,28 @@ function lockRules(ctx: GuardContext, reads: Reads): GuardVerdict {
         if (!only('phase', 'lock') || !next.lock || next.lock.by !== actor.id) {
           throw new ValidationError('Locking records who locked the file and changes nothing else.', {});
         }
-        return { postRelease: true, reason: actor.reason?.trim() || 'File assembled and locked' };
+        const snapshot = reads.snapshot;
+        return {
+          postRelease: true,
+          reason: actor.reason?.trim() || 'File assembled and locked',
+          // Changes made in the assembly window are reviewed before the file is locked for good.
+          deferred: async () => {
+            if (!snapshot) throw new Error('lock check without the engagement read');
+            const asBefore = { ...snapshot, engagement: { ...e, phase: 'reporting' as const } };
+            const open = releaseBlockers(asBefore, await computeReviewState(asBefore)).filter(
+              (b) => b.kind === 'notes' || b.kind === 'stale' || b.kind === 'sign-off',
+            );
+            if (open.length > 0) {
+              throw new ValidationError(
+                summarizeBlockers(open).replace(
+                  'The report cannot be released yet:',
+                  'The file cannot be locked yet (changes since the release are not reviewed):',
+                ),
+                {},
+              );
+            }
+          },
+        };
       }
       if (e.phase === 'released') {
         throw new ValidationError(
@@ -224,6 +249,12 @@ function releaseRules(
     throw new ValidationError('Enter the report date (on the Overview) before releasing the report.', {
       reportDate: 'Enter the report date.',
     });
+  }
+  if (next.release.date > addDays(next.release.at.slice(0, 10), 1)) {
+    throw new ValidationError(
+      'The release date cannot be in the future: record the release once the report is given to the client.',
+      { date: 'In the future.' },
+    );
   }
   if (next.release.date < e.reportDate) {
     throw new ValidationError(`The release date cannot be before the report date (${e.reportDate}).`, {

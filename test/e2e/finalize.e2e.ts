@@ -113,7 +113,7 @@ describe('release and lock', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Release & lock' })
       .click();
-    expect(await releaseStatus(page)).toBe('51 blockers');
+    expect(await releaseStatus(page)).toBe('52 blockers');
     await expect
       .poll(() => page.getByRole('heading', { name: /Missing sign-offs \(18\)/ }).isVisible())
       .toBe(true);
@@ -121,7 +121,7 @@ describe('release and lock', () => {
       .poll(() => page.getByRole('heading', { name: /Criteria not tested \(33\)/ }).isVisible())
       .toBe(true);
     expect(await page.getByRole('button', { name: 'Release report…' }).isDisabled()).toBe(true);
-    expect(await page.getByText('51 items block the release').isVisible()).toBe(true);
+    expect(await page.getByText('52 items block the release').isVisible()).toBe(true);
     expect(await page.locator('[aria-current="step"]').innerText()).toMatch(/Planning/);
     await session.screenshot('finalize-01-blockers');
     await checkAxe('Release & lock, blockers');
@@ -145,7 +145,7 @@ describe('release and lock', () => {
 
     // The report date is set on the Overview (the release dialog says so while it is missing).
     await page.goto(finalize);
-    expect(await releaseStatus(page)).toBe('18 blockers');
+    expect(await releaseStatus(page)).toBe('19 blockers');
     await page.goto(`${base}/overview`);
     await page.getByLabel('Report date').fill('2026-01-15');
     await expect.poll(() => page.getByText('All changes saved').isVisible()).toBe(true);
@@ -222,11 +222,27 @@ describe('release and lock', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Section text' }).inputValue()).toBe(typed);
     await session.screenshot('finalize-04-reason-given');
 
-    // Assemble and lock: the confirmation says what follows.
+    // The change since the release is reviewed before the file can be locked: D-1 is signed again.
     await page.goto(finalize);
     await expect
       .poll(() => page.getByText(/1 workpaper was changed after being signed/).isVisible())
       .toBe(true);
+    expect(await page.getByRole('button', { name: 'Assemble and lock…' }).isDisabled()).toBe(true);
+    await page.goto(`${base}/description/services`);
+    const d1 = page.getByRole('region', { name: 'Workpaper D-1: header and sign-offs' });
+    await d1.getByRole('button', { name: 'Sign as preparer' }).click();
+    await expect.poll(() => d1.getByRole('button', { name: 'Sign as preparer' }).count()).toBe(0);
+    await switchTo(page, 'Ana López');
+    // The reason belongs to whoever gave it: Ana gives her own.
+    await banner.getByLabel('Reason for changes after release').fill('Review of the completed overview');
+    await banner.getByRole('button', { name: 'Use this reason' }).click();
+    await d1.getByRole('button', { name: 'Sign as reviewer' }).click();
+    await expect.poll(() => d1.getByRole('button', { name: 'Sign as reviewer' }).count()).toBe(0);
+    await switchTo(page, 'Dana Whitfield');
+
+    // Assemble and lock: the confirmation says what follows.
+    await page.goto(finalize);
+    await expect.poll(() => page.getByRole('button', { name: 'Assemble and lock…' }).isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'Assemble and lock…' }).click();
     const lock = page.getByRole('dialog', { name: 'Assemble and lock the file?' });
     expect(await lock.getByText(/can be edited or deleted after locking/).isVisible()).toBe(true);

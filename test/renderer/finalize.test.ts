@@ -66,12 +66,13 @@ describe('Release & lock view', () => {
   });
 
   it('checks the release date against the report date before the repository does', () => {
-    expect(releaseDateProblem(null, '2027-01-25')).toMatch(/report date on the Overview/);
-    expect(releaseDateProblem('2027-01-20', '')).toBe('Enter the release date.');
-    expect(releaseDateProblem('2027-01-20', '2027-01-19')).toBe(
+    expect(releaseDateProblem(null, '2027-01-25', '2027-02-01')).toMatch(/report date on the Overview/);
+    expect(releaseDateProblem('2027-01-20', '', '2027-02-01')).toBe('Enter the release date.');
+    expect(releaseDateProblem('2027-01-20', '2027-01-19', '2027-02-01')).toBe(
       'The release date cannot be before the report date (20 Jan 2027).',
     );
-    expect(releaseDateProblem('2027-01-20', '2027-01-20')).toBeNull();
+    expect(releaseDateProblem('2027-01-20', '2027-01-20', '2027-02-01')).toBeNull();
+    expect(releaseDateProblem('2027-01-20', '2027-01-25', '2027-01-21')).toMatch(/cannot be in the future/);
     expect(releaseProblem({ archived: false }, 0)).toBeNull();
     expect(releaseProblem({ archived: false }, 1)).toBe('1 item blocks the release');
     expect(releaseProblem({ archived: false }, 51)).toBe('51 items block the release');

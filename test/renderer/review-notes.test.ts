@@ -101,9 +101,11 @@ describe('actions on a review note', () => {
 
     await clearNote(s.repo, s.reviewer, note.id);
     note = await stored(s, note.id);
-    // Cleared: read-only; only reopening is offered, to anyone.
-    for (const actor of [s.preparer, s.reviewer, s.third])
-      expect(offered(note, actor)).toEqual({ reopen: true });
+    // Cleared: read-only; only reopening is offered — not to the preparer who answered it.
+    for (const actor of [s.reviewer, s.third]) expect(offered(note, actor)).toEqual({ reopen: true });
+    const preparerReopen = offered(note, s.preparer).reopen;
+    expect(preparerReopen).toMatch(/the reviewer reopens it/);
+    await expect(reopenNote(s.repo, s.preparer, note.id)).rejects.toThrow(preparerReopen as string);
     await expect(respondToNote(s.repo, s.preparer, note.id, 'late')).rejects.toThrow(/cleared and read-only/);
     await expect(editNote(s.repo, s.reviewer, note.id, { text: 'changed' })).rejects.toThrow(
       /cleared and read-only/,

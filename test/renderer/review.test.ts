@@ -3,7 +3,7 @@
  * linked evidence), stale detection, the role rules, review notes, release blockers, the assembly
  * window's reasons, the lock on every table, addenda and the partner's unlock.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../shared/domain/hash';
 import { CRITERIA } from '../../shared/domain/criteria';
 import { LockedError, ReasonRequiredError } from '../../shared/domain/errors';
@@ -305,6 +305,10 @@ async function engagementNow(s: Setup): Promise<Engagement> {
 }
 
 describe('release, assembly window and lock', () => {
+  // The fixture's period ends 31 Dec 2026; its report is released in January 2027. Only Date is faked.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-02-01T12:00:00Z') }));
+  afterEach(() => vi.useRealTimers());
+
   it('lists every blocker and releases once there are none', async () => {
     const s = await setup();
     await updateEngagement(s.repo, s.actor, await engagementNow(s), { reportDate: '2027-01-20' });
@@ -325,6 +329,9 @@ describe('release, assembly window and lock', () => {
     await readyForRelease(s);
     await expect(releaseReport(s.repo, s.partner, s.engagement.id, '2027-01-19')).rejects.toThrow(
       /cannot be before the report date/,
+    );
+    await expect(releaseReport(s.repo, s.partner, s.engagement.id, '2027-03-01')).rejects.toThrow(
+      /cannot be in the future/,
     );
     await releaseReport(s.repo, s.partner, s.engagement.id, '2027-01-25');
     const released = await engagementNow(s);
@@ -358,6 +365,21 @@ describe('release, assembly window and lock', () => {
     await expect(
       updateEngagement(s.repo, { ...s.actor, reason: 'x' }, await engagementNow(s), { phase: 'review' }),
     ).rejects.toThrow(/can only be assembled and locked/);
+    // The change is reviewed before the file can be locked.
+    await expect(assembleAndLock(s.repo, s.partner, s.engagement.id)).rejects.toThrow(
+      /cannot be locked yet .*T-CM-01.*changed after the preparer and reviewer signed it/,
+    );
+    const fix = { ...s.actor, reason: 'Re-sign after the EQR clarification' };
+    await signWorkpaper(s.repo, fix, s.engagement.id, s.key, 'preparer');
+    await signWorkpaper(
+      s.repo,
+      { ...s.reviewer, reason: 'Review of the clarification' },
+      s.engagement.id,
+      s.key,
+      'reviewer',
+    );
+    await assembleAndLock(s.repo, s.partner, s.engagement.id);
+    expect((await engagementNow(s)).phase).toBe('completed');
   });
 
   it('locks every table at assembly, accepts reviewed addenda, and unlocks only for a partner with a reason', async () => {

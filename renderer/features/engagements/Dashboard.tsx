@@ -204,7 +204,7 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
             <FigureLink engagementId={id} area="workpapers" filter="complete" label="workpapers fully signed">
               {f.signOffs.complete}
             </FigureLink>{' '}
-            <span className="card-of">of {f.signOffs.workpapers} workpapers signed</span>
+            <span className="card-of">of {f.signOffs.workpapers} workpapers fully signed</span>
           </span>
           <span className="card-lines">
             <FigureLink
@@ -246,12 +246,12 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
             <FigureLink
               engagementId={id}
               area="notes"
-              filter="uncleared"
+              filter="responded"
               label="review notes responded, awaiting clearance"
             >
               {f.notes.responded} responded, to clear
             </FigureLink>
-            <FigureLink engagementId={id} area="notes" label="review notes cleared">
+            <FigureLink engagementId={id} area="notes" filter="cleared" label="review notes cleared">
               {f.notes.cleared} cleared
             </FigureLink>
           </span>

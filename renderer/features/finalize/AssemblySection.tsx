@@ -56,14 +56,15 @@ export function AssemblySection({
           ]
             .filter(Boolean)
             .join(' and ')}
-          . Look at {stale + uncleared === 1 ? 'it' : 'them'} before locking the file.
+          . {stale + uncleared === 1 ? 'It is' : 'They are'} reviewed (signed again, cleared) before the file
+          can be locked: see Workpapers & sign-offs and Review notes.
         </p>
       ) : null}
       <div className="finalize-actions">
         <button
           type="button"
           className="primary"
-          disabled={!actor || engagement.archived}
+          disabled={!actor || engagement.archived || stale > 0 || uncleared > 0}
           onClick={() => setConfirming(true)}
         >
           Assemble and lock…

@@ -5,6 +5,7 @@
 import {
   ENGAGEMENT_PHASES,
   formatDate,
+  localIsoDate,
   type Engagement,
   type EngagementPhase,
 } from '@shared/domain/engagement';
@@ -49,6 +50,11 @@ export interface BlockerGroup {
 
 const GROUPS: readonly Omit<BlockerGroup, 'blockers'>[] = [
   {
+    kind: 'report-date',
+    title: 'Report date',
+    hint: 'The report is dated before it is released; set the date before the report draft is signed, since the draft includes it.',
+  },
+  {
     kind: 'notes',
     title: 'Review notes not cleared',
     hint: 'All review notes are cleared before the report is released.',
@@ -91,9 +97,16 @@ export function blockerRoute(engagementId: string, blocker: ReleaseBlocker): Rou
 }
 
 /** Why the release cannot be recorded with this date, or null (the repository checks the same). */
-export function releaseDateProblem(reportDate: string | null, releaseDate: string): string | null {
+export function releaseDateProblem(
+  reportDate: string | null,
+  releaseDate: string,
+  today: string = localIsoDate(),
+): string | null {
   if (!reportDate) return 'Enter the report date on the Overview first.';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(releaseDate)) return 'Enter the release date.';
+  if (releaseDate > today) {
+    return 'The release date cannot be in the future: record the release once the report is given to the client.';
+  }
   if (releaseDate < reportDate) {
     return `The release date cannot be before the report date (${formatDate(reportDate)}).`;
   }

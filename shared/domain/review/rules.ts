@@ -159,7 +159,12 @@ export function noteChangeProblem(
   }
   if (before.status === 'cleared') {
     const reopen = after.status === 'open' && [...changed].every((f) => STATUS_FIELDS.has(f));
-    return reopen ? null : `${id} is cleared and read-only; reopen it to change it.`;
+    if (!reopen) return `${id} is cleared and read-only; reopen it to change it.`;
+    // Reopening is the reviewer's call: the auditor who answered (or was asked to) cannot undo a clearance.
+    if (before.raisedBy !== actorId && (before.respondedBy === actorId || before.assignedTo === actorId)) {
+      return `${id} was raised for you to answer; the reviewer reopens it.`;
+    }
+    return null;
   }
   const textEdit = [...changed].some((f) => !STATUS_FIELDS.has(f));
   if (textEdit && before.raisedBy !== actorId) {

@@ -169,7 +169,7 @@ export async function computeReviewState(s: EngagementSnapshot, cache?: HashCach
   };
 }
 
-export type BlockerKind = 'notes' | 'sign-off' | 'stale' | 'criterion' | 'phase';
+export type BlockerKind = 'report-date' | 'notes' | 'sign-off' | 'stale' | 'criterion' | 'phase';
 
 export interface ReleaseBlocker {
   kind: BlockerKind;
@@ -195,6 +195,13 @@ export function releaseBlockers(s: EngagementSnapshot, review: ReviewState): Rel
       location: { area: 'overview' },
     });
     return blockers;
+  }
+  if (!e.reportDate) {
+    blockers.push({
+      kind: 'report-date',
+      message: 'The report date is not set (set it on the Overview before the report draft is signed).',
+      location: { area: 'overview' },
+    });
   }
   const uncleared = live(s.reviewNotes)
     .filter((n) => n.status !== 'cleared')

@@ -110,7 +110,7 @@ export interface NoteFilters {
  */
 export function filtersFromRoute(filter: string | undefined): NoteFilters {
   const base: NoteFilters = { mine: false, status: 'all', workpaper: '', query: '' };
-  if (filter === 'open') return { ...base, status: 'open' };
+  if (filter === 'open' || filter === 'responded' || filter === 'cleared') return { ...base, status: filter };
   if (filter === 'uncleared') return { ...base, status: 'uncleared' };
   if (filter === 'mine') return { ...base, mine: true };
   if (filter?.startsWith('workpaper:')) return { ...base, workpaper: filter.slice('workpaper:'.length) };
