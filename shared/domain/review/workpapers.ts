@@ -169,7 +169,9 @@ export function listWorkpapers(s: PartialSnapshot): WorkpaperInfo[] {
       key: workpaperKey('test', t.id),
       kind: 'test',
       reference: t.reference,
-      title: control ? `Test of ${control.reference} — ${control.title}` : 'Test of controls',
+      title: control
+        ? `Test of ${control.reference}${control.title.trim() ? ` — ${control.title.trim()}` : ''}`
+        : 'Test of controls',
       location: { area: 'tests', item: t.id },
     });
   }
