@@ -174,9 +174,9 @@ function lockRules(ctx: GuardContext, reads: Reads): GuardVerdict {
             );
             if (open.length > 0) {
               throw new ValidationError(
-                summarizeBlockers(open).replace(
-                  'The report cannot be released yet:',
-                  'The file cannot be locked yet (changes since the release are not reviewed):',
+                summarizeBlockers(
+                  open,
+                  'The file cannot be locked yet (changes since the release are not reviewed)',
                 ),
                 {},
               );

@@ -11,6 +11,7 @@ import type { Profile } from '@shared/domain/profile';
 import { actorOf } from '../profiles/commands';
 import { createEngagement } from './commands';
 import { EngagementForm } from './EngagementForm';
+import { FormFooter } from '../../components/FormFooter';
 
 export function NewEngagementDialog({ profile }: { profile: Profile }) {
   const closeDialog = useAppStore((s) => s.closeDialog);
@@ -77,31 +78,16 @@ export function NewEngagementDialog({ profile }: { profile: Profile }) {
             });
           }}
         />
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        {confirmDiscard ? (
-          <div className="confirm-bar" role="alert">
-            <span>Discard this new engagement? What you typed will be lost.</span>
-            <button type="button" onClick={() => setConfirmDiscard(false)}>
-              Keep editing
-            </button>
-            <button type="button" className="danger" onClick={closeDialog}>
-              Discard
-            </button>
-          </div>
-        ) : (
-          <div className="form-actions">
-            <button type="button" onClick={requestClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Create engagement
-            </button>
-          </div>
-        )}
+        <FormFooter
+          error={formError}
+          confirmDiscard={confirmDiscard}
+          what="new engagement"
+          onKeepEditing={() => setConfirmDiscard(false)}
+          onDiscard={closeDialog}
+          onCancel={requestClose}
+          submitLabel="Create engagement"
+          submitDisabled={busy}
+        />
       </form>
     </Dialog>
   );

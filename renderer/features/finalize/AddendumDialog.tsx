@@ -13,6 +13,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { describeError } from '../../components/ErrorText';
 import { addAddendum } from '../review/commands';
+import { FormFooter } from '../../components/FormFooter';
 
 export function AddendumDialog({
   engagement,
@@ -111,31 +112,16 @@ export function AddendumDialog({
             ))}
           </select>
         </Field>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        {confirmDiscard ? (
-          <div className="confirm-bar" role="alert">
-            <span>Discard this addendum? What you typed will be lost.</span>
-            <button type="button" onClick={() => setConfirmDiscard(false)}>
-              Keep editing
-            </button>
-            <button type="button" className="danger" onClick={onClose}>
-              Discard
-            </button>
-          </div>
-        ) : (
-          <div className="form-actions">
-            <button type="button" onClick={requestClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || !actor}>
-              Add addendum
-            </button>
-          </div>
-        )}
+        <FormFooter
+          error={formError}
+          confirmDiscard={confirmDiscard}
+          what="addendum"
+          onKeepEditing={() => setConfirmDiscard(false)}
+          onDiscard={onClose}
+          onCancel={requestClose}
+          submitLabel="Add addendum"
+          submitDisabled={busy || !actor}
+        />
       </form>
     </Dialog>
   );

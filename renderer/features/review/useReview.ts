@@ -61,10 +61,17 @@ async function computeEngagementReview(snapshot: EngagementSnapshot): Promise<En
   return { snapshot, review, blockers: releaseBlockers(snapshot, review) };
 }
 
-/** The whole engagement's review state (dashboard, workpaper list, release); `undefined` while loading. */
-export function useEngagementReview(engagementId: string): EngagementReview | undefined {
-  const snapshot = useLiveQuery(() => loadSnapshot(db, engagementId), [engagementId]);
-  return useComputed(snapshot, computeEngagementReview);
+/**
+ * The whole engagement's review state (dashboard, workpaper list, release, list badges); `undefined` while
+ * loading. `enabled` false skips the work while a page shows something else.
+ */
+export function useEngagementReview(engagementId: string, enabled = true): EngagementReview | undefined {
+  const snapshot = useLiveQuery(
+    async () => (enabled ? await loadSnapshot(db, engagementId) : undefined),
+    [engagementId, enabled],
+  );
+  const review = useComputed(snapshot, computeEngagementReview);
+  return enabled ? review : undefined;
 }
 
 export interface WorkpaperReviewState {

@@ -3,7 +3,7 @@
  * "Changed Notes, Engagement partner".
  */
 import { CATEGORY_LABELS } from '../criteria/catalog';
-import type { AuditEvent } from './chain';
+import type { AuditEvent, AuditOp } from './chain';
 
 function categoryLabel(id: string): string {
   return Object.entries(CATEGORY_LABELS).find(([key]) => key === id)?.[1] ?? id;
@@ -66,7 +66,8 @@ const ENTITY_WORDS: Record<string, string> = {
   descriptionSection: 'a description section',
   firmSettings: 'the firm settings',
 };
-const OP_WORDS: Record<string, string> = {
+/** What each change is called: "Added", "Changed"… (the trail's Action column too). */
+export const OP_LABELS: Record<AuditOp, string> = {
   create: 'Added',
   update: 'Changed',
   delete: 'Deleted',
@@ -111,7 +112,7 @@ export function describeAuditEvent(event: AuditEvent, context: DescribeContext):
   const what = ENTITY_WORDS[event.entity] ?? event.entity;
   const fields =
     event.op === 'update' && changed.length > 0 ? ` (${changed.map(fieldLabel).join(', ')})` : '';
-  return `${OP_WORDS[event.op] ?? event.op} ${what}${fields}`;
+  return `${OP_LABELS[event.op] ?? event.op} ${what}${fields}`;
 }
 
 const MAX_VALUE_LENGTH = 60;

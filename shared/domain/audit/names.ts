@@ -5,7 +5,9 @@
 import { formatExceptionNumber } from '../fieldwork';
 import { ASSERTION_KEY, DESCRIPTION_SECTIONS, formatRequestNumber } from '../planning';
 import type { AuditOp } from './chain';
-import { fieldLabel } from './describe';
+import { fieldLabel, OP_LABELS } from './describe';
+
+export { OP_LABELS };
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -38,13 +40,6 @@ const WORKPAPER_NAMES: Record<string, string> = {
   'control-matrix': 'Control matrix',
   'request-list': 'Request list',
   'report-draft': 'Report draft',
-};
-
-export const OP_LABELS: Record<AuditOp, string> = {
-  create: 'Added',
-  update: 'Changed',
-  delete: 'Deleted',
-  restore: 'Restored',
 };
 
 /** `reviewNote` → `Review note`: a readable name for an entity or field nobody has named yet. */

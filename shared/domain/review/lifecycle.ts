@@ -45,8 +45,3 @@ export function lifecycleDates(e: Pick<Engagement, 'release'>): LifecycleDates |
 export function isLocked(e: Pick<Engagement, 'phase'>): boolean {
   return e.phase === 'completed';
 }
-
-/** True once the report is released: every change needs a reason and is marked post-release. */
-export function isPostRelease(e: Pick<Engagement, 'phase'>): boolean {
-  return e.phase === 'released' || e.phase === 'completed';
-}

@@ -246,10 +246,13 @@ export function releaseBlockers(s: EngagementSnapshot, review: ReviewState): Rel
 }
 
 /** One line for a refusal message: the first blockers and how many more. */
-export function summarizeBlockers(blockers: readonly ReleaseBlocker[]): string {
+export function summarizeBlockers(
+  blockers: readonly ReleaseBlocker[],
+  lead = 'The report cannot be released yet',
+): string {
   const shown = blockers.slice(0, 3).map((b) => b.message);
   const more = blockers.length > 3 ? ` (and ${blockers.length - 3} more)` : '';
-  return `The report cannot be released yet: ${shown.join(' ')}${more}`;
+  return `${lead}: ${shown.join(' ')}${more}`;
 }
 
 export { listNotes, unclearedNotes };

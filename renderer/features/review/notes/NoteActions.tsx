@@ -19,8 +19,6 @@ interface Props {
   engagement: Engagement;
   /** The engagement cannot change (locked or archived): nothing is offered. */
   readOnly: boolean;
-  /** The detail pane offers everything; a compact list only respond, clear and reopen. */
-  full?: boolean;
   /** Where the keyboard goes after an action (the action's button may be gone). */
   focusAfter: string;
   onDeleted?(): void;
@@ -28,12 +26,12 @@ interface Props {
 
 type Mode = 'buttons' | 'respond' | 'edit';
 
-export function NoteActions({ note, engagement, readOnly, full = false, focusAfter, onDeleted }: Props) {
+export function NoteActions({ note, engagement, readOnly, focusAfter, onDeleted }: Props) {
   const { actor, run, error, busy, clearError } = useNoteCommand();
   const id = formatNoteNumber(note.number);
   const offers = actor ? noteActions(note, actor) : null;
   // The assignee answering an open note sees the response box at once in the detail pane.
-  const answering = full && note.status === 'open' && !!offers?.respond.visible && !offers.respond.problem;
+  const answering = note.status === 'open' && !!offers?.respond.visible && !offers.respond.problem;
   /** What the auditor asked for; until then the assignee of an open note gets the response box. */
   const [chosen, setMode] = useState<Mode | null>(null);
   const firstStep = answering && note.assignedTo === actor?.id;
@@ -53,12 +51,8 @@ export function NoteActions({ note, engagement, readOnly, full = false, focusAft
     [offers.respond, respondLabel],
     [offers.clear, 'Clear note'],
     [offers.reopen, 'Reopen note'],
-    ...(full
-      ? ([
-          [offers.edit, 'Edit note'],
-          [offers.delete, 'Delete…'],
-        ] satisfies [ActionOffer, string][])
-      : []),
+    [offers.edit, 'Edit note'],
+    [offers.delete, 'Delete…'],
   ];
   // One line per distinct reason, under the buttons it disables.
   const reasons = new Map<string, string>();
@@ -81,12 +75,11 @@ export function NoteActions({ note, engagement, readOnly, full = false, focusAft
     ) : null;
 
   return (
-    <div className={full ? 'note-actions' : 'note-actions note-actions-compact'}>
+    <div className="note-actions">
       {mode === 'respond' ? (
         <ResponseForm
           note={note}
           busy={busy}
-          compact={!full}
           onCancel={chosen === 'respond' ? () => setMode('buttons') : undefined}
           onSave={(response) =>
             void run((repo, a) => respondToNote(repo, a, note.id, response), `Response to ${id} saved.`).then(
@@ -128,13 +121,11 @@ export function NoteActions({ note, engagement, readOnly, full = false, focusAft
             'Reopen note',
             () => void run((repo, a) => reopenNote(repo, a, note.id), `${id} reopened.`).then(after),
           )}
-          {full
-            ? button(offers.edit, 'Edit note', () => {
-                clearError();
-                setMode('edit');
-              })
-            : null}
-          {full ? button(offers.delete, 'Delete…', () => setDeleting(true), 'danger') : null}
+          {button(offers.edit, 'Edit note', () => {
+            clearError();
+            setMode('edit');
+          })}
+          {button(offers.delete, 'Delete…', () => setDeleting(true), 'danger')}
         </div>
       ) : null}
       {mode === 'buttons'
@@ -175,13 +166,11 @@ export function NoteActions({ note, engagement, readOnly, full = false, focusAft
 function ResponseForm({
   note,
   busy,
-  compact,
   onCancel,
   onSave,
 }: {
   note: ReviewNote;
   busy: boolean;
-  compact: boolean;
   onCancel: (() => void) | undefined;
   onSave(response: string): void;
 }) {
@@ -200,7 +189,7 @@ function ResponseForm({
       <label htmlFor={fieldId}>{note.response ? 'Revised response' : 'Response'}</label>
       <textarea
         id={fieldId}
-        rows={compact ? 3 : 5}
+        rows={5}
         value={text}
         // The form appears on request (or as the assignee's first step): the keyboard goes into it.
         autoFocus={onCancel !== undefined}

@@ -124,7 +124,6 @@ export function NoteDetail({ note, engagement, workpaper, profiles, readOnly, on
         note={note}
         engagement={engagement}
         readOnly={readOnly}
-        full
         focusAfter={`#${CSS.escape(titleId)}`}
         onDeleted={onClose}
       />

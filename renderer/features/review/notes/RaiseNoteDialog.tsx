@@ -20,6 +20,7 @@ import { AssigneeSelect } from './AssigneeSelect';
 import { sameTarget } from './noteView';
 import { suggestedAssignee } from './queries';
 import { useWorkpaperDirectory } from './useNotesData';
+import { FormFooter } from '../../../components/FormFooter';
 
 /** A place inside the workpaper a note can point at ("Procedure", "Item 3 — CHG-10042"). */
 export interface NoteTargetOption {
@@ -177,31 +178,16 @@ export function RaiseNoteDialog({
             }}
           />
         </Field>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        {confirmDiscard ? (
-          <div className="confirm-bar" role="alert">
-            <span>Discard this note? What you typed will be lost.</span>
-            <button type="button" onClick={() => setConfirmDiscard(false)}>
-              Keep editing
-            </button>
-            <button type="button" className="danger" onClick={onClose}>
-              Discard
-            </button>
-          </div>
-        ) : (
-          <div className="form-actions">
-            <button type="button" onClick={requestClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || !actor || !info}>
-              Save note
-            </button>
-          </div>
-        )}
+        <FormFooter
+          error={formError}
+          confirmDiscard={confirmDiscard}
+          what="note"
+          onKeepEditing={() => setConfirmDiscard(false)}
+          onDiscard={onClose}
+          onCancel={requestClose}
+          submitLabel="Save note"
+          submitDisabled={busy || !actor || !info}
+        />
       </form>
     </Dialog>
   );
