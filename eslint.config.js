@@ -91,6 +91,17 @@ export default tseslint.config(
     },
   },
   {
+    // The command line: plain Node over the shared builders, never the UI, the database or Electron.
+    files: ['cli/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: ['electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand'],
+        patterns: ['**/renderer/**', '**/electron/**'],
+      }),
+    },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{js,mjs}', '*.config.{js,ts}', '.ci/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-console': 'off' },

@@ -21,6 +21,12 @@ declare global {
     constructor(label?: string, options?: { fatal?: boolean });
     decode(input?: Uint8Array): string;
   }
+
+  /** Cancellation of long exports (only what the builders read). */
+  interface AbortSignal {
+    readonly aborted: boolean;
+  }
+  function setTimeout(callback: () => void, ms?: number): unknown;
 }
 
 export {};

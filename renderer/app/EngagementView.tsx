@@ -20,6 +20,7 @@ import { WorkpapersPage } from '../features/review/WorkpapersPage';
 import { ReviewNotesPage } from '../features/review/ReviewNotesPage';
 import { AuditTrailPage } from '../features/trail/AuditTrailPage';
 import { FinalizePage } from '../features/finalize/FinalizePage';
+import { ReportPage } from '../features/report/ReportPage';
 
 export function EngagementView({
   id,
@@ -77,6 +78,8 @@ export function EngagementView({
       );
     case 'trail':
       return <AuditTrailPage key={engagement.id} engagement={engagement} recordId={item} filter={filter} />;
+    case 'report':
+      return <ReportPage key={engagement.id} engagement={engagement} />;
     case 'finalize':
       return <FinalizePage key={engagement.id} engagement={engagement} />;
     default:

@@ -4,6 +4,7 @@
  * the new one and checks the rows. Index only the fields that are queried.
  */
 import type { Dexie, Transaction } from 'dexie';
+import { defaultReportSettings } from '@shared/domain/engagement/report-settings';
 
 export interface SchemaVersion {
   version: number;
@@ -73,6 +74,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           e.release ??= null;
           e.lock ??= null;
           e.unlocks ??= [];
+        });
+    },
+  },
+  {
+    version: 5,
+    description:
+      "exports: engagements get the report settings (opinion, basis, addressee, city, section IV order, the firm's template wording)",
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('engagements')
+        .toCollection()
+        .modify((e: Record<string, unknown>) => {
+          e.report ??= defaultReportSettings();
         });
     },
   },

@@ -21,6 +21,7 @@ export const ENGAGEMENT_AREAS = [
   'workpapers',
   'notes',
   'trail',
+  'report',
   'finalize',
 ] as const;
 export type EngagementArea = (typeof ENGAGEMENT_AREAS)[number];
@@ -40,6 +41,7 @@ export const AREA_LABELS: Record<EngagementArea, string> = {
   workpapers: 'Workpapers & sign-offs',
   notes: 'Review notes',
   trail: 'Audit trail',
+  report: 'Report & exports',
   finalize: 'Release & lock',
 };
 
@@ -48,7 +50,8 @@ export const AREA_GROUPS: readonly { label: string | null; areas: readonly Engag
   { label: null, areas: ['overview'] },
   { label: 'Planning', areas: ['scope', 'controls', 'coverage', 'complementary', 'description', 'requests'] },
   { label: 'Fieldwork', areas: ['interviews', 'walkthroughs', 'tests', 'exceptions', 'evidence'] },
-  { label: 'Review', areas: ['workpapers', 'notes', 'trail', 'finalize'] },
+  { label: 'Review', areas: ['workpapers', 'notes', 'trail'] },
+  { label: 'Reporting', areas: ['report', 'finalize'] },
 ];
 
 export type Route =

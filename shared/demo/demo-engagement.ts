@@ -3,7 +3,7 @@
  * Security, Availability and Confidentiality. Later features add their workpapers to it.
  * All names are invented.
  */
-import type { EngagementFields } from '../domain/engagement';
+import { defaultReportSettings, type EngagementFields } from '../domain/engagement';
 
 export const DEMO_SERVICE_ORGANIZATION = 'Lumenfield Analytics, Inc.';
 export const DEMO_SYSTEM_NAME = 'Lumenfield Insights Platform';
@@ -39,6 +39,7 @@ export function buildDemoEngagement(teamProfileId: string, firm: string): DemoEn
       release: null,
       lock: null,
       unlocks: [],
+      report: { ...defaultReportSettings(), city: 'Denver, Colorado' },
       archived: false,
       demo: true,
     },

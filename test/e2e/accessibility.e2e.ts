@@ -2,39 +2,8 @@
  * Accessibility of every screen that exists, checked with axe-core (WCAG 2 A/AA rules) in real Chromium:
  * names on every control, contrast, landmarks, valid ARIA. Auditors using screen readers and zoom use it too.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { createProfile, newType2, launch, useBrowserSessions } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe on the current page; evaluated through the debugging protocol, so the strict CSP stays on. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }
-    ).axe;
-    // Experimental rules included: label-in-name (WCAG 2.5.3) is one of them.
-    const { violations } = await axe.run(document, {
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return violations;
-  });
-  return result.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
+import { axeViolations as violations, createProfile, newType2, launch, useBrowserSessions } from './harness';
 
 useBrowserSessions();
 

@@ -5,15 +5,11 @@
  * and a record's own history is one link away.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+import { axeViolations, createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
 import { parseCsv } from '../../shared/formats/csv';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 useBrowserSessions();
 
@@ -204,18 +200,3 @@ describe('audit trail', () => {
     expect(session.problems).toEqual([]);
   }, 120_000);
 });
-
-/** WCAG 2.2 AA problems axe-core finds on the page (run through the debugging protocol: the CSP stays on). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    interface Result {
-      violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
-    const { violations } = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}

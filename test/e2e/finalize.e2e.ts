@@ -9,35 +9,13 @@
  * sections, report draft) is signed by a preparer and a reviewer, each reached through the links of the
  * Release & lock screen's own blocker list.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.2 AA violations on the current page (as in accessibility.e2e.ts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: Document,
-            opts: object,
-          ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return violations;
-  });
-  return result.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { axeViolations, createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+import { hasPdfTools, pdfText, qpdfCheck } from '../unit/exports/pdf-tools';
 
 async function addProfile(page: Page, name: string, initials: string, role: string) {
   await page.getByRole('button', { name: /Signed in as/ }).click();
@@ -266,7 +244,26 @@ describe('release and lock', () => {
     await page.goto(`${base}/overview`);
     expect(await page.getByRole('textbox', { name: 'Phase', exact: true }).inputValue()).toBe('Locked');
     expect(await page.getByRole('textbox', { name: 'Notes', exact: true }).isDisabled()).toBe(true);
-    await page.getByRole('main').getByRole('link', { name: 'Release & lock' }).first().click();
+
+    // The released report exports without the DRAFT watermark; the locked file's settings are read-only.
+    await page.goto(`${base}/report`);
+    await expect.poll(() => page.getByText('Released: final report').isVisible()).toBe(true);
+    expect(await page.getByLabel('City where the report is signed').isEditable()).toBe(false);
+    await checkAxe('Report & exports, locked');
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByRole('button', { name: 'Export report…' }).click();
+    const report = await download;
+    expect(report.suggestedFilename()).not.toContain('DRAFT');
+    const reportPath = join(mkdtempSync(join(tmpdir(), 'fieldwork-final-')), 'report.pdf');
+    await report.saveAs(reportPath);
+    const bytes = new Uint8Array(readFileSync(reportPath));
+    if (hasPdfTools) {
+      expect(qpdfCheck(bytes).ok).toBe(true);
+      const text = pdfText(bytes);
+      expect(text).not.toContain('DRAFT');
+      expect(text).toMatch(/Independent Service Auditor.s Report/u);
+    }
+    await page.goto(finalize);
     await expect.poll(() => page.url()).toBe(finalize);
 
     // An addendum by Ana, reviewed by Dana (not by its author).

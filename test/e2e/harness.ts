@@ -2,7 +2,8 @@
  * End-to-end harness: Debian's Chromium driven by playwright-core against the built UI served over http.
  * Each test gets a fresh profile directory; `relaunch` reopens the same one to check what survives a restart.
  */
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -123,4 +124,29 @@ export async function newType2(page: Page, org: string, system: string, start: s
 
 export function cspViolations(problems: string[]): string[] {
   return problems.filter((p) => /Content Security Policy|Refused to/i.test(p));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.2 AA findings on the page, or inside `selector`, as `id (impact): help — targets`. Run
+ * through the debugging protocol, so the strict CSP stays on. Experimental rules included: label-in-name
+ * (WCAG 2.5.3) is one of them.
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (selector) => {
+    interface Result {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    }
+    const axe = (window as unknown as { axe: { run(ctx: Document | string, opts: object): Promise<Result> } })
+      .axe;
+    const { violations } = await axe.run(selector ?? document, {
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }, selector);
 }

@@ -4,29 +4,8 @@
  * as reviewer; a tickmark changed in the grid makes both sign-offs stale, in the header, in the list of
  * tests and on Workpapers & sign-offs, and "What changed since sign-off" lists that tickmark.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { createProfile, cspViolations, launch, useBrowserSessions } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.2 AA findings inside `selector` (as accessibility.e2e.ts runs them on whole screens). */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (selector) => {
-    interface Result {
-      violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run(ctx: string, opts: object): Promise<Result> } }).axe;
-    const { violations } = await axe.run(selector, {
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
+import { axeViolations, createProfile, cspViolations, launch, useBrowserSessions } from './harness';
 
 useBrowserSessions();
 

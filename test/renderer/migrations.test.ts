@@ -189,4 +189,50 @@ describe('schema versions', () => {
     expect(await verifyChain(v4, e.id)).toMatchObject({ ok: true, count: 2 });
     v4.close();
   });
+
+  it('v5: a v4 engagement gains report settings with nothing chosen, and an opinion can then be saved', async () => {
+    const name = `migration-v5-${Date.now()}`;
+    const v4 = new FieldworkDatabase(name, 4);
+    const repo4 = new Repository(v4);
+    const profile = await createProfile(repo4, {
+      fullName: 'Ana López',
+      initials: 'AL',
+      firm: '',
+      role: 'staff',
+    });
+    const actor = actorOf(profile);
+    const e = await createEngagement(repo4, actor, type2Input());
+    const stored = (await v4.engagements.get(e.id)) as unknown as Record<string, unknown>;
+    delete stored.report;
+    await v4.engagements.put(stored as never);
+    v4.close();
+
+    const v5 = new FieldworkDatabase(name, 5);
+    await v5.open();
+    expect((await v5.engagements.get(e.id))?.report).toEqual({
+      opinion: null,
+      basis: '',
+      addressee: '',
+      city: '',
+      section4Order: 'criterion',
+      includeSection5: true,
+      templates: {},
+    });
+    const repo5 = new Repository(v5);
+    const current = await v5.engagements.get(e.id);
+    await repo5.mutate(
+      [
+        {
+          entity: 'engagement',
+          op: 'update',
+          id: e.id,
+          patch: { report: { ...current!.report, opinion: 'qualified' } },
+        },
+      ],
+      actor,
+    );
+    expect((await v5.engagements.get(e.id))?.report.opinion).toBe('qualified');
+    expect(await verifyChain(v5, e.id)).toMatchObject({ ok: true, count: 2 });
+    v5.close();
+  });
 });

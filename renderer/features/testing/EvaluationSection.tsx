@@ -15,7 +15,8 @@ import {
   type LegendEntry,
   type SampleItem,
 } from '@shared/domain/fieldwork';
-import { evaluateTest, formatUpperLimit, suggestResultText } from '@shared/domain/sampling';
+import { evaluateTest, formatUpperLimit } from '@shared/domain/sampling';
+import { resultText, suggestedTestResult } from '@shared/exports/report/results';
 import { repository } from '../../db';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { Field } from '../../components/Field';
@@ -40,34 +41,6 @@ const conclusionSchema = controlTestObjectSchema
 
 /** A rate as a percentage, rounded to one decimal (3.846% → 3.8%). */
 const pct = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-
-export function suggestedResult(
-  test: ControlTest,
-  items: readonly SampleItem[],
-  deviations: number,
-  exceptions: readonly ControlException[],
-) {
-  if (items.length === 0) return '';
-  return suggestResultText({
-    sampleSize: items.length,
-    deviations,
-    census: test.sampling.census,
-    testOfOne: items.length === 1 && test.population.count !== 1 && !test.sampling.census,
-    ...(test.population.description
-      ? {
-          populationDescription:
-            `from the population of ${test.population.count ?? ''} ${test.population.description}`.replace(
-              /\s+/gu,
-              ' ',
-            ),
-        }
-      : {}),
-    ...(test.objective
-      ? { procedureSummary: test.objective.replace(/^To /u, 'to ').replace(/\.$/u, '') }
-      : {}),
-    exceptionDescriptions: exceptions.map((e) => e.description).filter(Boolean),
-  });
-}
 
 export function EvaluationSection(
   props: WorkpaperProps & { items: SampleItem[]; legend: LegendEntry[]; exceptions: ControlException[] },
@@ -97,7 +70,11 @@ export function EvaluationSection(
           expectedRate: s.expectedRate,
         })
       : null;
-  const suggestedText = suggestedResult(test, items, tally.deviations, exceptions);
+  // Once concluded, exactly the sentence section IV prints when the field is left empty.
+  const suggestedText =
+    test.conclusion === null
+      ? suggestedTestResult(test, items, tally.deviations, exceptions)
+      : resultText({ ...test, resultText: '' }, items, tally.deviations, exceptions);
   const openExceptions = exceptions.filter((e) => e.status === 'open').length;
   // Only a fully tested sample can be concluded (the data layer refuses it too).
   const ready = tally.size > 0 && tally.blankCells === 0 && test.attributes.length > 0;
@@ -206,7 +183,7 @@ export function EvaluationSection(
         hint={
           draft.resultText
             ? 'Your wording is used. Clear it to use the suggested sentence.'
-            : 'Empty: the suggested sentence below is used.'
+            : 'Empty: the report prints the suggested sentence below.'
         }
       >
         <textarea

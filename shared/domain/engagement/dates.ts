@@ -27,6 +27,29 @@ export function formatDate(date: string | null | undefined): string {
   return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
 }
 
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2026-09-30` -> `September 30, 2026`: the date style of US attestation reports and assertions. */
+export function formatLongDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  const month = m ? LONG_MONTHS[m - 1] : undefined;
+  return y && month && d ? `${month} ${d}, ${y}` : date;
+}
+
 /** The engagement's period as one phrase: `1 Jan 2026 – 30 Sep 2026` or `as of 30 Jun 2026`. */
 export function formatPeriod(e: {
   kind: string;

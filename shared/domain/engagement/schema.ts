@@ -15,6 +15,7 @@ import {
   withoutMeta,
 } from '../records/base';
 import { monthsBetween } from './dates';
+import { defaultReportSettings, reportSettingsSchema } from './report-settings';
 
 export const ENGAGEMENT_KINDS = ['soc2-type2', 'soc2-type1', 'readiness'] as const;
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
@@ -112,6 +113,8 @@ export const engagementFieldsSchema = z.object({
   lock: lockSchema.nullable().default(null),
   /** Every unlock of a locked engagement, oldest first (a partner, with a reason). */
   unlocks: z.array(unlockSchema).max(1000).default([]),
+  /** The report's opinion, wording and layout choices (see report-settings.ts). */
+  report: reportSettingsSchema.default(defaultReportSettings),
 });
 
 function checkDates(e: z.infer<typeof engagementFieldsSchema>, ctx: z.RefinementCtx): void {
@@ -175,6 +178,7 @@ export function emptyEngagementFields(): EngagementFields {
     release: null,
     lock: null,
     unlocks: [],
+    report: defaultReportSettings(),
   };
 }
 

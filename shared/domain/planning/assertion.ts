@@ -5,7 +5,7 @@
  * caveats when the engagement has them. Our own wording, not AICPA text.
  */
 import { CATEGORY_LABELS, type TrustServicesCategory } from '../criteria/catalog';
-import { formatDate } from '../engagement/dates';
+import { formatDate, formatLongDate } from '../engagement/dates';
 import type { Engagement } from '../engagement/schema';
 import type { SubserviceOrg } from './complementary';
 
@@ -32,8 +32,8 @@ export function assertionTemplate({ engagement: e, subserviceOrgs, hasCuecs }: A
   const system = e.systemName || '[system]';
   const type2 = e.kind === 'soc2-type2';
   const when = type2
-    ? `throughout the period ${formatDate(e.periodStart) || '[start]'} to ${formatDate(e.periodEnd) || '[end]'}`
-    : `as of ${formatDate(e.asOfDate) || '[date]'}`;
+    ? `throughout the period ${formatLongDate(e.periodStart) || '[start]'} to ${formatLongDate(e.periodEnd) || '[end]'}`
+    : `as of ${formatLongDate(e.asOfDate) || '[date]'}`;
   const categories = joinList(
     e.categories.map((c: TrustServicesCategory) => CATEGORY_LABELS[c].toLowerCase()),
   );
@@ -92,12 +92,16 @@ export function assertionMismatches(
   hasCuecs: boolean,
 ): string[] {
   const text = body.toLocaleLowerCase();
-  const facts =
-    e.kind === 'soc2-type2' ? [formatDate(e.periodStart), formatDate(e.periodEnd)] : [formatDate(e.asOfDate)];
+  // Dates count in either style: the report's "September 30, 2026" (the template's) or the app's "30 Sep 2026".
+  const dates = e.kind === 'soc2-type2' ? [e.periodStart, e.periodEnd] : [e.asOfDate];
   const carveOut = subserviceOrgs.filter((o) => !o.deleted && o.method === 'carve-out').map((o) => o.name);
-  const out = [...facts, e.serviceOrganization, ...carveOut]
-    .filter((f) => f && !body.includes(f))
-    .map((f) => `it does not mention ${f}`);
+  const out = [
+    ...dates
+      .filter((d): d is string => !!d)
+      .filter((d) => !body.includes(formatLongDate(d)) && !body.includes(formatDate(d)))
+      .map(formatLongDate),
+    ...[e.serviceOrganization, ...carveOut].filter((f) => f && !body.includes(f)),
+  ].map((f) => `it does not mention ${f}`);
   for (const gone of subserviceOrgs.filter((o) => o.deleted || o.method !== 'carve-out')) {
     if (gone.name && body.includes(gone.name) && !carveOut.includes(gone.name)) {
       out.push(

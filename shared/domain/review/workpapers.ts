@@ -336,6 +336,8 @@ export function workpaperContent(s: PartialSnapshot, key: string): unknown {
           firm: e.firm,
           engagementPartner: e.engagementPartner,
           reportDate: e.reportDate,
+          // The opinion, its basis and the firm's wording of the report (issue 6).
+          report: e.report,
         },
         criterionScopes: live(s.criterionScopes).sort(byId).map(content),
         subserviceOrgs: live(s.subserviceOrgs).sort(byId).map(content),

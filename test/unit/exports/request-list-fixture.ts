@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { type Engagement } from '../../../shared/domain/engagement';
+import { defaultReportSettings, type Engagement } from '../../../shared/domain/engagement';
 import { uuidv7 } from '../../../shared/domain/ids';
 import {
   emptyRequestFields,
@@ -48,6 +48,7 @@ export function makeEngagement(): Engagement {
     phase: 'fieldwork',
     reportDate: null,
     notes: '',
+    report: defaultReportSettings(),
     signOffLevels: ['preparer', 'reviewer'],
     release: null,
     lock: null,

@@ -236,7 +236,7 @@ describe('management assertion template', () => {
 
   it('covers the three statements of a Type 2 assertion with the period and categories', () => {
     const text = assertionTemplate({ engagement, subserviceOrgs: [], hasCuecs: false });
-    expect(text).toContain('throughout the period 1 Jan 2026 to 30 Sep 2026');
+    expect(text).toContain('throughout the period January 1, 2026 to September 30, 2026');
     expect(text).toContain('security, availability, and confidentiality');
     expect(text).toMatch(/1\. The description presents/);
     expect(text).toMatch(/3\. The controls stated in the description operated effectively/);
@@ -253,7 +253,7 @@ describe('management assertion template', () => {
       ],
       hasCuecs: true,
     });
-    expect(text).toContain('as of 30 Jun 2026');
+    expect(text).toContain('as of June 30, 2026');
     expect(text).toContain('uses Amazon Web Services (the subservice organization)');
     expect(text).not.toContain('Old Host');
     expect(text).toContain('related controls at Lumenfield Analytics, Inc.\n');
@@ -279,13 +279,17 @@ describe('edited assertion checks', () => {
   it('finds nothing wrong with the text the template produced', () => {
     const text = assertionTemplate({ engagement, subserviceOrgs: [aws], hasCuecs: true });
     expect(assertionMismatches(text, engagement, [aws], true)).toEqual([]);
+    // Dates written in the app's short style count too.
+    const short = text.replace('January 1, 2026', '1 Jan 2026').replace('December 31, 2026', '31 Dec 2026');
+    expect(short).not.toEqual(text);
+    expect(assertionMismatches(short, engagement, [aws], true)).toEqual([]);
   });
 
   it('notices a changed period, a deleted carve-out and a CUEC caveat that no longer applies', () => {
     const text = assertionTemplate({ engagement, subserviceOrgs: [aws], hasCuecs: true });
     const later = { ...engagement, periodEnd: '2027-03-31' };
     expect(assertionMismatches(text, later, [{ ...aws, deleted: true }], false)).toEqual([
-      'it does not mention 31 Mar 2027',
+      'it does not mention March 31, 2027',
       'it still names AWS, which is no longer a subservice organization',
       'it has a CUEC caveat although the engagement lists no CUECs',
       'it describes carved-out subservice organizations although none is carved out any more',

@@ -1,0 +1,125 @@
+/**
+ * The two deliverables of an engagement, exported from the Report page: the SOC 2 report (or readiness
+ * letter) as PDF and the evidence workbook as .xlsx. The snapshot is read at the moment of export, the
+ * file is built in a Worker (progress, cancel) and saved through the platform (save dialog in Electron, a
+ * download in the browser).
+ */
+import { useCallback, useRef, useState } from 'react';
+import { localIsoDate, type Engagement } from '@shared/domain/engagement';
+import { ExportCancelledError } from '@shared/exports/progress';
+import { reportFileName, workbookFileName } from '@shared/exports/report-pdf';
+import { db } from '../../db';
+import { loadSnapshot } from '../../db/snapshot';
+import { auditEvents, listProfiles } from '../../db/queries';
+import { platform } from '../../platform';
+import { useCurrentProfile } from '../../app/hooks';
+import { describeError } from '../../components/ErrorText';
+import { useAppStore } from '../../store';
+import type { ExportJob } from '../../workers/export-protocol';
+import { startExport, type RunningExport } from './exportWorker';
+
+export type ExportKind = 'report-pdf' | 'evidence-xlsx';
+
+export interface ExportState {
+  kind: ExportKind;
+  /** 0..1, or null before the builder reports. */
+  fraction: number | null;
+  stage: 'reading' | 'building' | 'saving';
+}
+
+const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? 'dev';
+
+export function useExports(engagement: Engagement) {
+  const notify = useAppStore((s) => s.notify);
+  const { profile } = useCurrentProfile();
+  const [state, setState] = useState<ExportState | null>(null);
+  const running = useRef<RunningExport | null>(null);
+  const cancelled = useRef(false);
+
+  const run = useCallback(
+    async (kind: ExportKind, options: { includeTrail?: boolean } = {}) => {
+      if (running.current || state) return;
+      cancelled.current = false;
+      setState({ kind, fraction: null, stage: 'reading' });
+      try {
+        const snapshot = await loadSnapshot(db, engagement.id);
+        if (!snapshot) throw new Error('The engagement is no longer in this app.');
+        const people = (await listProfiles(db)).map((p) => ({
+          id: p.id,
+          name: p.fullName,
+          initials: p.initials,
+          role: p.role,
+        }));
+        const by = profile?.fullName ?? 'Fieldwork';
+        const now = new Date();
+        const job: ExportJob =
+          kind === 'report-pdf'
+            ? { kind, snapshot, generatedAt: now, generatedBy: by, appVersion: APP_VERSION, people }
+            : {
+                kind,
+                snapshot,
+                exportedAt: now,
+                exportedBy: by,
+                appVersion: APP_VERSION,
+                people,
+                ...(options.includeTrail ? { auditEvents: await auditEvents(db, engagement.id) } : {}),
+              };
+        if (cancelled.current) throw new ExportCancelledError();
+        setState({ kind, fraction: 0, stage: 'building' });
+        const handle = startExport(job, (fraction) =>
+          setState((s) => (s && s.stage === 'building' ? { ...s, fraction } : s)),
+        );
+        running.current = handle;
+        const output = await handle.result;
+        running.current = null;
+        setState({ kind, fraction: 1, stage: 'saving' });
+        const name =
+          kind === 'report-pdf'
+            ? reportFileName(snapshot.engagement)
+            : workbookFileName(snapshot.engagement, localIsoDate());
+        const saved = await platform.saveFile(
+          name,
+          output.bytes,
+          kind === 'report-pdf'
+            ? [{ name: 'PDF document', extensions: ['pdf'] }]
+            : [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+        );
+        if (saved) {
+          const what =
+            kind === 'evidence-xlsx'
+              ? 'the evidence workbook'
+              : `the ${engagement.kind === 'readiness' ? 'readiness letter' : 'report'} (${output.pages ?? '?'} pages)`;
+          const missing = output.missingCharacters ?? [];
+          notify(
+            missing.length > 0 ? 'error' : 'success',
+            missing.length > 0
+              ? `Exported ${what} to ${saved.name}, but no font could draw ${missing.join(' ')}; those characters show as a box. Replace them in the text and export again.`
+              : `Exported ${what} to ${saved.name}.`,
+            undefined,
+            saved.canReveal
+              ? { label: 'Show in folder', run: () => platform.revealFile(saved.location) }
+              : undefined,
+          );
+        }
+      } catch (error) {
+        if (error instanceof ExportCancelledError || cancelled.current) {
+          notify('info', 'Export cancelled. No file was written.');
+        } else {
+          const { text, detail } = describeError(error);
+          notify('error', `The export failed: ${text}`, detail);
+        }
+      } finally {
+        running.current = null;
+        setState(null);
+      }
+    },
+    [engagement.id, engagement.kind, notify, profile, state],
+  );
+
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+    running.current?.cancel();
+  }, []);
+
+  return { state, run, cancel };
+}

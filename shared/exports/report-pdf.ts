@@ -1,0 +1,63 @@
+/**
+ * The SOC 2 report (or readiness letter) as PDF bytes: the content builder (`report/`) makes the document
+ * model from the snapshot, the layout engine (`pdf/`) lays it out with the embedded fonts. The caller
+ * supplies the font files (the app fetches them in its export Worker, the command line reads them from
+ * `assets/fonts/`), so this stays pure.
+ */
+import { renderPdf, type PdfFonts, type RenderedPdf, type RenderOptions } from './pdf';
+import { buildReportModel, type ReportOptions } from './report';
+import type { EngagementSnapshot } from '../domain/snapshot';
+import type { Engagement } from '../domain/engagement';
+
+/** The font files in `assets/fonts/` that fill each slot of `PdfFonts`. */
+export const FONT_FILES: Readonly<Record<keyof PdfFonts, string>> = {
+  regular: 'NotoSans-Regular.ttf',
+  bold: 'NotoSans-Bold.ttf',
+  italic: 'NotoSans-Italic.ttf',
+  boldItalic: 'NotoSans-BoldItalic.ttf',
+  cjk: 'NotoSansJP-Regular.ttf',
+};
+
+export async function buildReportPdf(
+  snapshot: EngagementSnapshot,
+  fonts: PdfFonts,
+  options: ReportOptions & RenderOptions,
+): Promise<RenderedPdf> {
+  const { onProgress, signal, ...reportOptions } = options;
+  const model = buildReportModel(snapshot, reportOptions);
+  return renderPdf(model, fonts, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+}
+
+/** True once the report is released (or locked): the DRAFT watermark is gone. */
+export function isReportFinal(engagement: Pick<Engagement, 'release'>): boolean {
+  return engagement.release !== null;
+}
+
+const KIND_WORDS: Record<Engagement['kind'], string> = {
+  'soc2-type2': 'SOC 2 Type 2 report',
+  'soc2-type1': 'SOC 2 Type 1 report',
+  readiness: 'Readiness assessment',
+};
+
+/** A file name Windows and macOS accept, e.g. `SOC 2 Type 2 report - Lumenfield Analytics, Inc. - 2026-09-30 - DRAFT.pdf`. */
+export function reportFileName(engagement: Engagement): string {
+  const date = engagement.kind === 'soc2-type2' ? engagement.periodEnd : engagement.asOfDate;
+  const parts = [KIND_WORDS[engagement.kind], engagement.serviceOrganization, date ?? ''].filter(Boolean);
+  if (!isReportFinal(engagement)) parts.push('DRAFT');
+  return `${safeFileName(parts.join(' - '))}.pdf`;
+}
+
+/** `Evidence - Lumenfield Analytics, Inc. - 2026-11-23.xlsx` */
+export function workbookFileName(engagement: Engagement, today: string): string {
+  return `${safeFileName(`Evidence - ${engagement.serviceOrganization} - ${today}`)}.xlsx`;
+}
+
+/** Removes the characters Windows or macOS refuse in file names, and collapses spaces. */
+export function safeFileName(name: string): string {
+  return [...name]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .slice(0, 150);
+}
