@@ -30,7 +30,7 @@ export function ReportDetailsSection({
       <div className="form-grid">
         <Field
           label="Addressed to"
-          hint={`Leave empty for “To the management of ${engagement.serviceOrganization}”.`}
+          hint={`Leave empty to use the addressee line of the wording below (by default “To the Management of ${engagement.serviceOrganization}:”).`}
           error={errors.addressee}
         >
           <input

@@ -72,6 +72,6 @@ export function suggestResultText(params: {
 }
 
 /** "The change was…" continues a sentence as "the change was…"; acronyms ("MFA was…") keep their case. */
-function lowerFirst(text: string): string {
+export function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLocaleLowerCase('en-US') + text.slice(1) : text;
 }

@@ -10,7 +10,7 @@ import { tallySample } from '../../domain/fieldwork/rollup';
 import type { SampleItem } from '../../domain/fieldwork/sample-items';
 import type { LegendEntry } from '../../domain/fieldwork/tickmarks';
 import type { Walkthrough } from '../../domain/fieldwork/walkthroughs';
-import { suggestResultText } from '../../domain/sampling/result-text';
+import { lowerFirst, suggestResultText } from '../../domain/sampling/result-text';
 import { live } from '../../domain/snapshot';
 import type { ReportContext } from './context';
 
@@ -99,7 +99,8 @@ const sentence = (text: string) => (/[.!?]$/u.test(text) ? text : `${text}.`);
 
 /**
  * The result sentence: the auditor's own wording when given; "Testing not completed." until the test is
- * concluded; the exceptions as described for the report ("Exception noted. For 1 of …"); otherwise
+ * concluded; the exceptions as described for the report, counted against the sample ("Exception noted. For 1
+ * of the 40 items sampled, …", unless the description already starts with its own "For …"); otherwise
  * "No exceptions noted.". Deviations without a description fall back to the workpaper's suggested sentence.
  */
 export function resultText(
@@ -114,7 +115,21 @@ export function resultText(
   const descriptions = exceptions.map((e) => e.description.trim()).filter(Boolean);
   const count = Math.max(deviations, exceptions.length);
   if (descriptions.length > 0) {
-    return [count === 1 ? 'Exception noted.' : 'Exceptions noted.', ...descriptions.map(sentence)].join(' ');
+    const heading = count === 1 ? 'Exception noted.' : 'Exceptions noted.';
+    // "For 2 of the 25 items sampled, …" (soc2-domain.md §4.4), unless the descriptions already say how many.
+    if (deviations === 0 || items.length === 0 || descriptions.every((d) => /^For\b/u.test(d))) {
+      return [heading, ...descriptions.map(sentence)].join(' ');
+    }
+    const which =
+      items.length === 1
+        ? 'For the item inspected'
+        : `For ${deviations} of the ${items.length} items ${test.sampling.census ? 'inspected' : 'sampled'}`;
+    const strip = (d: string) => lowerFirst(d.replace(/\.+$/u, ''));
+    const detail =
+      descriptions.length === 1
+        ? strip(descriptions[0] ?? '')
+        : `the following exceptions were noted: ${descriptions.map(strip).join('; ')}`;
+    return `${heading} ${which}, ${detail}.`;
   }
   if (count === 0) return NO_EXCEPTIONS;
   return (
