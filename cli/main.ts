@@ -37,8 +37,9 @@ engagement file, with the same builders as the app. At least one of --pdf and --
   --by <name>       the name recorded as "exported by" (default: the system user)
   --fonts <dir>     folder with the report fonts (default: the app's assets/fonts)
 
-Engagement files: an engagement snapshot (.json, "format": "fieldwork.snapshot"). Reading .fieldwork
-exchange files arrives with the exchange format.
+Engagement files: an engagement snapshot (.json, "format": "fieldwork.snapshot"), written by the app's
+Report & exports screen ("Export engagement data"). Reading .fieldwork exchange files arrives with the
+exchange format.
 
 Exit codes: 0 done, 1 the export failed, 2 wrong arguments or an unreadable engagement file.`;
 

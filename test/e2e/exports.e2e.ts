@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, createProfile, cspViolations, launch, useBrowserSessions } from './harness';
 import { hasPdfTools, pdfFonts, pdfText, qpdfCheck } from '../unit/exports/pdf-tools';
+import { runCli } from '../../cli/main';
 
 useBrowserSessions();
 
@@ -102,6 +103,23 @@ describe('report and evidence workbook exports', () => {
       expect(names).toContain(sheet);
     }
     await session.screenshot('exports-02-done');
+
+    // The engagement data for the command line: `fieldwork export` builds the same report from it.
+    const jsonDownload = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Export engagement data (.json)…' }).click();
+    const json = await jsonDownload;
+    expect(json.suggestedFilename()).toMatch(/^Engagement data - Lumenfield Analytics, Inc\. - .*\.json$/u);
+    await json.saveAs(join(dir, 'engagement.json'));
+    const out: string[] = [];
+    const code = await runCli(['export', 'engagement.json', '--pdf', 'cli.pdf', '--xlsx', 'cli.xlsx'], {
+      out: (line) => out.push(line),
+      err: (line) => out.push(line),
+      cwd: dir,
+    });
+    expect(out.join('\n')).toMatch(/Wrote .*cli\.pdf \(\d+ pages/u);
+    expect(code).toBe(0);
+    if (hasPdfTools)
+      expect(pdfText(new Uint8Array(readFileSync(join(dir, 'cli.pdf'))))).toContain('Denver, Colorado');
     expect(cspViolations(session.problems)).toEqual([]);
   }, 240_000);
 

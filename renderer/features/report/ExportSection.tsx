@@ -10,8 +10,14 @@ import { db } from '../../db';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useExports, type ExportState } from './useExports';
 
+function fileWords(state: ExportState, letter: boolean): string {
+  if (state.kind === 'evidence-xlsx') return 'evidence workbook';
+  if (state.kind === 'snapshot-json') return 'engagement data';
+  return letter ? 'readiness letter' : 'report';
+}
+
 function progressText(state: ExportState, letter: boolean): string {
-  const what = state.kind === 'evidence-xlsx' ? 'evidence workbook' : letter ? 'readiness letter' : 'report';
+  const what = fileWords(state, letter);
   if (state.stage === 'reading') return `Reading the engagement for the ${what}…`;
   if (state.stage === 'saving') return `Saving the ${what}…`;
   return `Building the ${what}…`;
@@ -89,14 +95,20 @@ export function ExportSection({
           </button>
         </div>
       </div>
+      <div className="export-more">
+        <p className="muted">
+          For batch runs outside the app: the engagement’s records as a snapshot file that{' '}
+          <code>fieldwork export</code> reads (see docs/exports.md). It holds the client’s data unencrypted:
+          keep it like the workpapers.
+        </p>
+        <button type="button" disabled={!!state} onClick={() => void run('snapshot-json')}>
+          Export engagement data (.json)…
+        </button>
+      </div>
       {state ? (
         <div className="export-progress" role="status" aria-live="polite">
           <span>{progressText(state, letter)}</span>
-          <progress
-            max={100}
-            value={percent}
-            aria-label={state.kind === 'evidence-xlsx' ? 'Evidence workbook export' : 'Report export'}
-          >
+          <progress max={100} value={percent} aria-label={`Export of the ${fileWords(state, letter)}`}>
             {percent ?? 0}%
           </progress>
           <button type="button" onClick={cancel} disabled={state.stage === 'saving'}>

@@ -7,7 +7,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { localIsoDate, type Engagement } from '@shared/domain/engagement';
 import { ExportCancelledError } from '@shared/exports/progress';
-import { reportFileName, workbookFileName } from '@shared/exports/report-pdf';
+import { reportFileName, safeFileName, workbookFileName } from '@shared/exports/report-pdf';
+import { writeSnapshotFile } from '@shared/exports/snapshot-file';
 import { db } from '../../db';
 import { loadSnapshot } from '../../db/snapshot';
 import { auditEvents, listProfiles } from '../../db/queries';
@@ -18,7 +19,7 @@ import { useAppStore } from '../../store';
 import type { ExportJob } from '../../workers/export-protocol';
 import { startExport, type RunningExport } from './exportWorker';
 
-export type ExportKind = 'report-pdf' | 'evidence-xlsx';
+export type ExportKind = 'report-pdf' | 'evidence-xlsx' | 'snapshot-json';
 
 export interface ExportState {
   kind: ExportKind;
@@ -52,6 +53,22 @@ export function useExports(engagement: Engagement) {
         }));
         const by = profile?.fullName ?? 'Fieldwork';
         const now = new Date();
+        if (kind === 'snapshot-json') {
+          // Small enough to write here: the engagement's records as the command line reads them.
+          const text = writeSnapshotFile({
+            snapshot,
+            auditEvents: await auditEvents(db, engagement.id),
+            people,
+          });
+          setState({ kind, fraction: 1, stage: 'saving' });
+          const saved = await platform.saveFile(
+            `${safeFileName(`Engagement data - ${engagement.serviceOrganization} - ${localIsoDate()}`)}.json`,
+            new TextEncoder().encode(text),
+            [{ name: 'Engagement snapshot', extensions: ['json'] }],
+          );
+          if (saved) notify('success', `Exported the engagement data to ${saved.name}.`);
+          return;
+        }
         const job: ExportJob =
           kind === 'report-pdf'
             ? { kind, snapshot, generatedAt: now, generatedBy: by, appVersion: APP_VERSION, people }
@@ -113,7 +130,7 @@ export function useExports(engagement: Engagement) {
         setState(null);
       }
     },
-    [engagement.id, engagement.kind, notify, profile, state],
+    [engagement.id, engagement.kind, engagement.serviceOrganization, notify, profile, state],
   );
 
   const cancel = useCallback(() => {
