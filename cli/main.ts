@@ -4,7 +4,7 @@
  * output streams so tests drive it directly; `fieldwork.ts` is the executable entry.
  */
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ export const CLI_VERSION = '0.1.0';
 
 const USAGE = `Usage:
   fieldwork export <engagement file> [--pdf <out.pdf>] [--xlsx <out.xlsx>] [--audit-trail]
+                   [--by <name>] [--fonts <folder>]
   fieldwork --help | --version
 
 Builds the SOC 2 report (or a readiness letter) as PDF and the evidence workbook as Excel from an
@@ -84,9 +85,18 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-function checkOutput(path: string, ext: string, option: string): void {
+/** Checked before anything is built, so a wrong output never leaves the other file half done. */
+function checkOutput(cwd: string, path: string, ext: string, option: string): void {
   if (extname(path).toLowerCase() !== ext) {
     throw new UsageError(`${option} expects a file name ending in ${ext} (got ${path}).`);
+  }
+  const full = resolve(cwd, path);
+  const dir = dirname(full);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`${option}: the folder ${dir} does not exist.`);
+  }
+  if (existsSync(full) && statSync(full).isDirectory()) {
+    throw new UsageError(`${option}: ${full} is a folder, not a file name.`);
   }
 }
 
@@ -126,8 +136,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
     if (!values.pdf && !values.xlsx)
       throw new UsageError('Say what to write: --pdf <file>, --xlsx <file> or both.');
-    if (values.pdf) checkOutput(values.pdf, '.pdf', '--pdf');
-    if (values.xlsx) checkOutput(values.xlsx, '.xlsx', '--xlsx');
+    if (values.pdf) checkOutput(io.cwd, values.pdf, '.pdf', '--pdf');
+    if (values.xlsx) checkOutput(io.cwd, values.xlsx, '.xlsx', '--xlsx');
     const inputPath = resolve(io.cwd, input);
     if (extname(inputPath).toLowerCase() === '.fieldwork') {
       throw new SnapshotFileError(

@@ -42,14 +42,28 @@ const KIND_WORDS: Record<Engagement['kind'], string> = {
 /** A file name Windows and macOS accept, e.g. `SOC 2 Type 2 report - Lumenfield Analytics, Inc. - 2026-09-30 - DRAFT.pdf`. */
 export function reportFileName(engagement: Engagement): string {
   const date = engagement.kind === 'soc2-type2' ? engagement.periodEnd : engagement.asOfDate;
-  const parts = [KIND_WORDS[engagement.kind], engagement.serviceOrganization, date ?? ''].filter(Boolean);
+  const parts = [KIND_WORDS[engagement.kind], organizationPart(engagement), date ?? ''].filter(Boolean);
   if (!isReportFinal(engagement)) parts.push('DRAFT');
   return `${safeFileName(parts.join(' - '))}.pdf`;
 }
 
-/** `Evidence - Lumenfield Analytics, Inc. - 2026-11-23.xlsx` */
-export function workbookFileName(engagement: Engagement, today: string): string {
-  return `${safeFileName(`Evidence - ${engagement.serviceOrganization} - ${today}`)}.xlsx`;
+const SHORT_KIND: Record<Engagement['kind'], string> = {
+  'soc2-type2': 'Type 2',
+  'soc2-type1': 'Type 1',
+  readiness: 'Readiness',
+};
+
+/** `Evidence - Lumenfield Analytics, Inc. - Type 2 - 2026-11-23 - with audit trail.xlsx` */
+export function workbookFileName(engagement: Engagement, today: string, withTrail = false): string {
+  const parts = ['Evidence', organizationPart(engagement), SHORT_KIND[engagement.kind], today];
+  if (withTrail) parts.push('with audit trail');
+  return `${safeFileName(parts.join(' - '))}.xlsx`;
+}
+
+/** The organization's name, shortened so the kind, the date and DRAFT always fit in the file name. */
+function organizationPart(engagement: Engagement): string {
+  const name = safeFileName(engagement.serviceOrganization);
+  return name.length <= 80 ? name : `${name.slice(0, 79).trimEnd()}…`;
 }
 
 /** Removes the characters Windows or macOS refuse in file names, and collapses spaces. */

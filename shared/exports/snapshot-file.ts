@@ -44,7 +44,10 @@ export function parseSnapshotFile(text: string): SnapshotFile {
       `The file is not an engagement snapshot (expected "format": "${SNAPSHOT_FILE_FORMAT}").`,
     );
   }
-  if (typeof data.version !== 'number' || data.version > SNAPSHOT_FILE_VERSION) {
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
+    throw new SnapshotFileError('The snapshot has no valid "version" (a whole number from 1).');
+  }
+  if (data.version > SNAPSHOT_FILE_VERSION) {
     throw new SnapshotFileError(
       `The snapshot is version ${String(data.version)}; this version of Fieldwork reads version ${SNAPSHOT_FILE_VERSION}. Update Fieldwork.`,
     );
@@ -85,6 +88,25 @@ export function parseSnapshotFile(text: string): SnapshotFile {
   if (!Array.isArray(auditEvents) || !Array.isArray(people)) {
     throw new SnapshotFileError('"auditEvents" and "people" must be lists.');
   }
+  const badEvent = auditEvents.findIndex(
+    (e) =>
+      !isObject(e) ||
+      typeof e.seq !== 'number' ||
+      typeof e.at !== 'string' ||
+      typeof e.entity !== 'string' ||
+      typeof e.op !== 'string' ||
+      !isObject(e.changes) ||
+      e.chain !== engagement.data.id,
+  );
+  if (badEvent >= 0) {
+    throw new SnapshotFileError(
+      `The file's audit event ${badEvent + 1} is not valid or belongs to another engagement.`,
+    );
+  }
+  const badPerson = people.findIndex(
+    (p) => !isObject(p) || typeof p.id !== 'string' || typeof p.name !== 'string',
+  );
+  if (badPerson >= 0) throw new SnapshotFileError(`The file's person ${badPerson + 1} has no id or name.`);
   return {
     snapshot: tables as unknown as EngagementSnapshot, // every table checked to be a list of its engagement's records
     auditEvents: auditEvents as AuditEvent[],

@@ -46,8 +46,8 @@ describe('report and evidence workbook exports', () => {
 
     // Choose the opinion and the city: both are on the report's pages.
     await page.getByRole('radio', { name: /^Unmodified/ }).check();
-    await page.getByLabel('City where the report is signed').fill('Denver, Colorado');
-    await expect.poll(() => page.getByText('All changes saved').isVisible(), { timeout: 10_000 }).toBe(true);
+    // Typed a moment before exporting: the export saves pending edits first, so the file has them.
+    await page.getByLabel('City where the report is signed').fill('Boulder, Colorado');
 
     // The report PDF.
     const pdfDownload = page.waitForEvent('download', { timeout: 90_000 });
@@ -77,7 +77,7 @@ describe('report and evidence workbook exports', () => {
         /Management.s Assertion/iu,
         /Description of the/iu,
         /Section IV/u,
-        /Denver, Colorado/u,
+        /Boulder, Colorado/u,
         /DRAFT/u,
         /Lumenfield Analytics, Inc\./u,
       ]) {
@@ -92,7 +92,7 @@ describe('report and evidence workbook exports', () => {
     await page.getByRole('button', { name: 'Export evidence workbook…' }).click();
     const xlsx = await xlsxDownload;
     expect(xlsx.suggestedFilename()).toMatch(
-      /^Evidence - Lumenfield Analytics, Inc\. - \d{4}-\d{2}-\d{2}\.xlsx$/u,
+      /^Evidence - Lumenfield Analytics, Inc\. - Type 2 - \d{4}-\d{2}-\d{2} - with audit trail\.xlsx$/u,
     );
     const xlsxPath = join(dir, 'evidence.xlsx');
     await xlsx.saveAs(xlsxPath);
@@ -119,7 +119,7 @@ describe('report and evidence workbook exports', () => {
     expect(out.join('\n')).toMatch(/Wrote .*cli\.pdf \(\d+ pages/u);
     expect(code).toBe(0);
     if (hasPdfTools)
-      expect(pdfText(new Uint8Array(readFileSync(join(dir, 'cli.pdf'))))).toContain('Denver, Colorado');
+      expect(pdfText(new Uint8Array(readFileSync(join(dir, 'cli.pdf'))))).toContain('Boulder, Colorado');
     expect(cspViolations(session.problems)).toEqual([]);
   }, 240_000);
 

@@ -26,11 +26,14 @@ function progressText(state: ExportState, letter: boolean): string {
 export function ExportSection({
   engagement,
   checks,
+  saveEdits,
 }: {
   engagement: Engagement;
   checks: readonly ReportCheck[] | undefined;
+  /** Writes the page's pending edits before the export reads the engagement. */
+  saveEdits(): Promise<void>;
 }) {
-  const { state, run, cancel } = useExports(engagement);
+  const { state, run, cancel } = useExports(engagement, saveEdits);
   const [includeTrail, setIncludeTrail] = useState(false);
   const events = useLiveQuery(
     () => db.auditEvents.where('[chain+seq]').between([engagement.id, 0], [engagement.id, Infinity]).count(),
@@ -59,7 +62,7 @@ export function ExportSection({
             {letter
               ? 'Scope, approach, readiness by category and every gap with a recommendation.'
               : 'Cover, contents, sections I to V with the opinion, the assertion, the system description, the controls with tests and results, and management’s responses.'}{' '}
-            {final ? '' : 'Every page is marked DRAFT until the report is released.'}
+            {final ? '' : `Every page is marked DRAFT until the ${letter ? 'letter' : 'report'} is released.`}
           </p>
           {open > 0 ? (
             <p className="muted">

@@ -40,7 +40,7 @@ export function ReportDetailsSection({
           />
         </Field>
         <Field
-          label="City where the report is signed"
+          label={`City where the ${letter ? 'letter' : 'report'} is signed`}
           hint="Printed under the firm's name, e.g. Denver, Colorado."
           error={errors.city}
         >
@@ -52,8 +52,9 @@ export function ReportDetailsSection({
         </Field>
       </div>
       <p className="muted">
-        Report date: {engagement.reportDate ? formatDate(engagement.reportDate) : 'not set'} (set it in the{' '}
-        <a href={details}>engagement details</a>). Firm: {engagement.firm || 'not set'}.
+        {letter ? 'Letter date' : 'Report date'}:{' '}
+        {engagement.reportDate ? formatDate(engagement.reportDate) : 'not set'} (set it as the report date in
+        the <a href={details}>engagement details</a>). Firm: {engagement.firm || 'not set'}.
       </p>
       {letter ? null : (
         <>

@@ -64,7 +64,6 @@ export function ReportPage({ engagement }: { engagement: Engagement }) {
         <SaveStatus state={state} />
       </header>
       {engagement.archived ? <ReadOnlyBanner engagement={engagement} /> : null}
-      <ExportSection engagement={engagement} checks={checks} />
       <ReportChecks engagement={engagement} checks={checks} />
       {readiness ? null : (
         <OpinionSection
@@ -82,10 +81,13 @@ export function ReportPage({ engagement }: { engagement: Engagement }) {
         readOnly={readOnly}
         onChange={change}
       />
+      <ExportSection engagement={engagement} checks={checks} saveEdits={flush} />
       <section className="report-section" aria-labelledby="report-draft-wp-title">
-        <h2 id="report-draft-wp-title">Report draft sign-offs</h2>
+        <h2 id="report-draft-wp-title">{readiness ? 'Letter draft sign-offs' : 'Report draft sign-offs'}</h2>
         <p className="muted">
-          The opinion, its wording and the results as the report states them form the report draft workpaper.
+          {readiness
+            ? 'The letter’s wording and the engagement facts it states form the report draft workpaper.'
+            : 'The opinion, its wording and the results as the report states them form the report draft workpaper.'}{' '}
           Any change here makes its sign-offs stale.
         </p>
         <WorkpaperHeader engagementId={engagement.id} workpaper="report-draft" />

@@ -6,7 +6,8 @@
 import type { ReportSettings } from '@shared/domain/engagement';
 import type { EngagementSnapshot } from '@shared/domain/snapshot';
 import { REPORT_TEMPLATES, fillTemplate, templateContextOf, templateValues } from '@shared/exports/report';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { StatusBadge } from '../../components/StatusBadge';
 
 export function TemplatesSection({
@@ -21,12 +22,15 @@ export function TemplatesSection({
   onChange(patch: Partial<ReportSettings>): void;
 }) {
   const values = useMemo(() => templateValues(snapshot), [snapshot]);
+  const [restoring, setRestoring] = useState<{ key: string; title: string } | null>(null);
   const letter = snapshot.engagement.kind === 'readiness';
   // Only the paragraphs this engagement's report prints (Type 1 or 2, carve-out, CUECs, opinion…).
   const context = useMemo(() => templateContextOf(snapshot), [snapshot]);
   const templates = REPORT_TEMPLATES.filter((t) => t.appliesTo?.(context) ?? true);
   const edited = templates.filter((t) => draft.templates[t.key] !== undefined).length;
+  // Only the placeholders the paragraphs shown here use (a letter has no opinion or tests to name).
   const placeholders = Object.keys(values)
+    .filter((k) => templates.some((t) => t.defaultText.includes(`{${k}}`)))
     .map((k) => `{${k}}`)
     .join(' ');
   return (
@@ -75,19 +79,30 @@ export function TemplatesSection({
               <p className="template-filled">{fillTemplate(text, values)}</p>
             </details>
             {own !== undefined && !readOnly ? (
-              <button
-                type="button"
-                onClick={() => {
-                  const { [t.key]: _removed, ...rest } = draft.templates;
-                  onChange({ templates: rest });
-                }}
-              >
-                Restore the default wording
+              <button type="button" onClick={() => setRestoring({ key: t.key, title: t.title })}>
+                Restore the default wording…
               </button>
             ) : null}
           </details>
         );
       })}
+      {restoring ? (
+        <ConfirmDialog
+          title={`Restore the default wording of “${restoring.title}”?`}
+          confirmLabel="Restore the default"
+          onCancel={() => setRestoring(null)}
+          onConfirm={() => {
+            const { [restoring.key]: _removed, ...rest } = draft.templates;
+            onChange({ templates: rest });
+            setRestoring(null);
+          }}
+        >
+          <p>
+            The firm’s wording of this paragraph is replaced by Fieldwork’s default. The replaced text stays
+            in the engagement’s audit trail.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

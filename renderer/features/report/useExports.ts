@@ -30,7 +30,11 @@ export interface ExportState {
 
 const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? 'dev';
 
-export function useExports(engagement: Engagement) {
+/**
+ * `saveEdits` writes the page's pending edits first (the opinion, the wording typed a moment ago), so the
+ * file holds exactly what the auditor sees.
+ */
+export function useExports(engagement: Engagement, saveEdits: () => Promise<void>) {
   const notify = useAppStore((s) => s.notify);
   const { profile } = useCurrentProfile();
   const [state, setState] = useState<ExportState | null>(null);
@@ -43,6 +47,7 @@ export function useExports(engagement: Engagement) {
       cancelled.current = false;
       setState({ kind, fraction: null, stage: 'reading' });
       try {
+        await saveEdits();
         const snapshot = await loadSnapshot(db, engagement.id);
         if (!snapshot) throw new Error('The engagement is no longer in this app.');
         const people = (await listProfiles(db)).map((p) => ({
@@ -93,7 +98,7 @@ export function useExports(engagement: Engagement) {
         const name =
           kind === 'report-pdf'
             ? reportFileName(snapshot.engagement)
-            : workbookFileName(snapshot.engagement, localIsoDate());
+            : workbookFileName(snapshot.engagement, localIsoDate(), !!options.includeTrail);
         const saved = await platform.saveFile(
           name,
           output.bytes,
@@ -130,7 +135,7 @@ export function useExports(engagement: Engagement) {
         setState(null);
       }
     },
-    [engagement.id, engagement.kind, engagement.serviceOrganization, notify, profile, state],
+    [engagement.id, engagement.kind, engagement.serviceOrganization, notify, profile, state, saveEdits],
   );
 
   const cancel = useCallback(() => {

@@ -4,6 +4,7 @@
  */
 import { CATEGORY_LABELS } from '../criteria/catalog';
 import type { AuditEvent, AuditOp } from './chain';
+import { flattenChanges } from './diff';
 
 function categoryLabel(id: string): string {
   return Object.entries(CATEGORY_LABELS).find(([key]) => key === id)?.[1] ?? id;
@@ -37,6 +38,13 @@ const FIELD_LABELS: Record<string, string> = {
   conclusion: 'Conclusion',
   rationale: 'Rationale',
   resultText: 'Result text',
+  report: 'Report',
+  'report.opinion': 'Report: opinion',
+  'report.basis': 'Report: basis for the opinion',
+  'report.addressee': 'Report: addressed to',
+  'report.city': 'Report: city where signed',
+  'report.section4Order': 'Report: section IV order',
+  'report.includeSection5': 'Report: section V included',
   description: 'Description',
   links: 'Links',
   versions: 'Versions',
@@ -75,7 +83,14 @@ export const OP_LABELS: Record<AuditOp, string> = {
 };
 
 export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+  const known = FIELD_LABELS[field];
+  if (known) return known;
+  // Inner values of an object field (flattenChanges): "Report: opinion", "Report wording: scope".
+  if (field.startsWith('report.templates.'))
+    return `Report wording: ${field.slice('report.templates.'.length)}`;
+  const dot = field.lastIndexOf('.');
+  if (dot > 0) return `${fieldLabel(field.slice(0, dot))}: ${field.slice(dot + 1)}`;
+  return field;
 }
 
 export interface DescribeContext {
@@ -138,7 +153,7 @@ function formatValue(field: string, value: unknown): string {
 /** Each changed field as "Label: before → after" (long text shortened), for the change history. */
 export function describeFieldChanges(event: AuditEvent): string[] {
   if (event.op === 'create') return [];
-  return Object.entries(event.changes)
+  return flattenChanges(event.changes)
     .filter(([field]) => field !== 'deleted')
     .map(
       ([field, change]) =>

@@ -29,3 +29,36 @@ export function diffRecords(
   }
   return changes;
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Object fields whose changes read better per inner value (others have their own readers, e.g. marks). */
+const FLATTENED_FIELDS: ReadonlySet<string> = new Set(['report']);
+
+/**
+ * Changes to the engagement's report settings shown per inner value: `report.opinion: qualified → adverse`
+ * instead of the whole object twice. Nested objects are opened too (`report.templates.scope`); other
+ * fields, arrays and plain values stay as they are.
+ */
+export function flattenChanges(changes: Readonly<Record<string, FieldChange>>): [string, FieldChange][] {
+  const out: [string, FieldChange][] = [];
+  const visit = (path: string, change: FieldChange) => {
+    const { before, after } = change;
+    if (!isPlainObject(before) || !isPlainObject(after)) {
+      out.push([path, change]);
+      return;
+    }
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+      const a = before[key];
+      const b = after[key];
+      if (canonicalJson(a ?? null) === canonicalJson(b ?? null)) continue;
+      visit(`${path}.${key}`, { before: a ?? null, after: b ?? null });
+    }
+  };
+  for (const [field, change] of Object.entries(changes)) {
+    if (FLATTENED_FIELDS.has(field)) visit(field, change);
+    else out.push([field, change]);
+  }
+  return out;
+}

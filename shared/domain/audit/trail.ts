@@ -6,6 +6,7 @@
 import { formatCsv } from '../../formats/csv';
 import { formatDateTime } from '../engagement';
 import type { AuditEvent, FieldChange } from './chain';
+import { flattenChanges } from './diff';
 import { opLabel, recordTypeLabel, trailFieldLabel } from './names';
 
 export {
@@ -42,7 +43,7 @@ function isEmpty(value: unknown): boolean {
  * was given (not the empty ones, nor `deleted: false`).
  */
 export function shownChanges(event: AuditEvent): [string, FieldChange][] {
-  return Object.entries(event.changes).filter(
+  return (event.op === 'update' ? flattenChanges(event.changes) : Object.entries(event.changes)).filter(
     ([field, change]) =>
       !IDENTITY_FIELDS.has(field) &&
       (event.op !== 'create' || !(isEmpty(change.after) || (field === 'deleted' && change.after === false))),

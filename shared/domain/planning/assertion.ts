@@ -71,7 +71,7 @@ export function assertionTemplate({ engagement: e, subserviceOrgs, hasCuecs }: A
   return [
     `## Assertion of ${org} management`,
     '',
-    `We have prepared the accompanying description of ${org}'s ${system} (the description) ${when}, based on the description criteria for a description of a service organization's system in a SOC 2 report. The description is intended to provide report users with information about the ${system} that may be useful when assessing the risks arising from interactions with it, particularly information about system controls that ${org} has designed, implemented${type2 ? ' and operated' : ''} to provide reasonable assurance that its service commitments and system requirements were achieved based on the trust services criteria relevant to ${categories}.`,
+    `We have prepared the accompanying description of ${org}'s ${system} (the description) ${when}, based on the description criteria for a description of a service organization's system in a SOC 2 report. The description is intended to provide report users with information about the ${system} that may be useful when assessing the risks arising from interactions with it, particularly information about system controls that ${org} has ${type2 ? 'designed, implemented and operated' : 'designed and implemented'} to provide reasonable assurance that its service commitments and system requirements were achieved based on the trust services criteria relevant to ${categories}.`,
     '',
     ...scopeCaveats.flatMap((p) => [p, '']),
     'We confirm, to the best of our knowledge and belief, that:',

@@ -137,9 +137,11 @@ export function prepareTable(block: TableBlock, ts: Typesetter): PreparedBlock {
         const row = rows[i];
         if (!row) continue;
         if (block.rows[i]?.kind === 'group') {
-          // A group row stays with the start of the row under it.
+          // A group row stays with the row under it: with all of it when that row moves whole (rows that
+          // fit on a page are kept together), else with its first lines.
           const next = rows[i + 1];
-          const need = rowHeight(row) + (next ? rowLead(next) : 0);
+          const nextNeed = next ? (rowHeight(next) <= breaks.capacity ? rowHeight(next) : rowLead(next)) : 0;
+          const need = rowHeight(row) + nextNeed;
           if (!flow.fresh && !flow.fits(need)) breaks.continueOnNewPage();
         }
         placeRow(flow, row, breaks);

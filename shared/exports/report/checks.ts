@@ -36,7 +36,12 @@ function detailChecks(ctx: ReportContext): ReportCheck[] {
   const doc = ctx.readiness ? 'letter' : 'report';
   const out: ReportCheck[] = [];
   if (!e.reportDate)
-    out.push(blocker('overview', `The ${doc} date is not set; the signature shows "[Report date]".`));
+    out.push(
+      blocker(
+        'overview',
+        `The ${doc} date is not set; the signature shows "[${doc === 'letter' ? 'Letter' : 'Report'} date]".`,
+      ),
+    );
   if (!e.firm.trim()) out.push(blocker('overview', `The firm is not set; the ${doc} is signed "[Firm]".`));
   if (!ctx.settings.city.trim())
     out.push(blocker('report', `The city where the ${doc} is signed is not set.`));

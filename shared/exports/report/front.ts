@@ -86,7 +86,7 @@ export function cover(
     { label: ctx.readiness ? 'Assessed by' : 'Service auditor', value: e.firm || '[Firm]' },
     {
       label: ctx.readiness ? 'Letter date' : 'Report date',
-      value: longDate(e.reportDate) || '[Report date]',
+      value: longDate(e.reportDate) || (ctx.readiness ? '[Letter date]' : '[Report date]'),
     },
   ];
   if (ctx.draft) {

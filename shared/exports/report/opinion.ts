@@ -3,6 +3,7 @@
  * any applicable criterion is not met. The auditor chooses; this only proposes and explains.
  *
  * Rule (documented for the auditor in the reasons):
+ * - a criterion no control addresses counts as not met (a design gap);
  * - no applicable criterion not met → unmodified;
  * - some not met → qualified (material, not pervasive);
  * - at least two not met and either more than a quarter of the applicable criteria, or criteria in more
@@ -37,7 +38,9 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 /** The suggestion from roll-up rows (pure; what `suggestOpinion` and the report builder share). */
 export function suggestFromRollup(rows: readonly CriterionRollup[]): OpinionSuggestion {
   const applicable = rows.filter((r) => r.status !== 'not-applicable');
-  const notMet = applicable.filter((r) => r.status === 'not-met');
+  // A criterion no control addresses cannot be met: a design gap counts like a failed control.
+  const uncovered = applicable.filter((r) => r.controls.length === 0);
+  const notMet = applicable.filter((r) => r.status === 'not-met' || r.controls.length === 0);
   const affected = notMet.map(affectedCriterion);
   const reasons: string[] = [];
 
@@ -54,9 +57,14 @@ export function suggestFromRollup(rows: readonly CriterionRollup[]): OpinionSugg
   if (notMet.length === 0) {
     reasons.push('No applicable criterion is marked not met in the workpapers.');
   } else {
-    for (const a of affected) {
+    for (const a of affected.filter((x) => x.controls.length > 0)) {
       reasons.push(
         `${a.criterionId} (${a.title}) is not met: ${a.controls.length === 1 ? 'control' : 'controls'} ${joinAnd(a.controls)} ${a.controls.length === 1 ? 'is' : 'are'} not effective.`,
+      );
+    }
+    if (uncovered.length > 0) {
+      reasons.push(
+        `${listSome(uncovered.map((r) => r.criterion.id))} ${uncovered.length === 1 ? 'has' : 'have'} no control: no control in the description addresses ${uncovered.length === 1 ? 'it' : 'them'}, so ${uncovered.length === 1 ? 'it' : 'they'} cannot be met as the description stands.`,
       );
     }
     const share = `${notMet.length} of the ${applicable.length} applicable criteria`;
@@ -80,7 +88,7 @@ export function suggestFromRollup(rows: readonly CriterionRollup[]): OpinionSugg
       `${count(withExceptions, 'criterion is', 'criteria are')} met with exceptions noted: the deviations are reported in Section IV and do not by themselves modify the opinion.`,
     );
   }
-  const untested = applicable.filter((r) => r.status === 'not-tested');
+  const untested = applicable.filter((r) => r.status === 'not-tested' && r.controls.length > 0);
   if (untested.length > 0) {
     reasons.push(
       `${count(untested.length, 'criterion is', 'criteria are')} not tested yet (${listSome(untested.map((r) => r.criterion.id))}); the suggestion covers only what is concluded.`,
@@ -96,7 +104,7 @@ function affectedCriterion(row: CriterionRollup): AffectedCriterion {
   return {
     criterionId: row.criterion.id,
     title: row.criterion.title,
-    status: row.status,
+    status: row.controls.length === 0 ? 'not-met' : row.status,
     controls,
   };
 }

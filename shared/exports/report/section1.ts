@@ -86,7 +86,7 @@ function basisBlocks(
         items: affected.map((a) => [
           bold(a.criterionId),
           {
-            text: ` — ${a.title}${a.controls.length > 0 ? ` (${a.controls.length === 1 ? 'control' : 'controls'} ${a.controls.join(', ')} in Section IV)` : ''}`,
+            text: ` — ${a.title}${a.controls.length > 0 ? ` (${a.controls.length === 1 ? 'control' : 'controls'} ${a.controls.join(', ')} in Section IV)` : ' (no control addresses this criterion)'}`,
           },
         ]),
       });

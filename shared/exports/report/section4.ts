@@ -100,7 +100,7 @@ function criterionTable(ctx: ReportContext, cells: Map<string, ControlCells>): P
   const columns = ctx.type2
     ? [CONTROL_COLUMN, ACTIVITY_COLUMN, TESTS_COLUMN, RESULTS_COLUMN]
     : [CONTROL_COLUMN, { ...ACTIVITY_COLUMN, width: 8 }];
-  return { kind: 'table', columns, rows, size: 'small', caption: 'Controls by criterion' };
+  return { kind: 'table', columns, rows, size: 'small' };
 }
 
 function processTable(ctx: ReportContext, cells: Map<string, ControlCells>): PdfBlock {
@@ -117,7 +117,7 @@ function processTable(ctx: ReportContext, cells: Map<string, ControlCells>): Pdf
         { ...RESULTS_COLUMN, width: 2.3 },
       ]
     : [CONTROL_COLUMN, { ...ACTIVITY_COLUMN, width: 6.6 }, CRITERIA_COLUMN];
-  return { kind: 'table', columns, rows, size: 'small', caption: 'Controls in reference order' };
+  return { kind: 'table', columns, rows, size: 'small' };
 }
 
 function mappingTable(ctx: ReportContext): PdfBlock {
@@ -141,6 +141,5 @@ function mappingTable(ctx: ReportContext): PdfBlock {
     ],
     rows,
     size: 'small',
-    caption: 'Criteria-to-controls mapping',
   };
 }

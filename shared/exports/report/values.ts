@@ -57,7 +57,7 @@ export function valuesFor(ctx: ReportContext): Record<string, string> {
     subservice: joinList(carveOutNames) || '[subservice organization]',
     subserviceNoun: carveOutNames.length > 1 ? 'subservice organizations' : 'subservice organization',
     inclusive: joinList(ctx.inclusive.map((o) => o.name)) || '[subservice organization]',
-    reportDate: longDate(e.reportDate) || '[Report date]',
+    reportDate: longDate(e.reportDate) || (e.kind === 'readiness' ? '[Letter date]' : '[Report date]'),
     city: ctx.settings.city || '[City, State]',
     criteria: joinList(ctx.suggestion.affected.map((a) => `${a.criterionId} (${a.title})`)) || '[criteria]',
     examined: ctx.opinion === 'disclaimer' ? 'We were engaged to examine' : 'We have examined',

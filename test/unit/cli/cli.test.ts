@@ -78,12 +78,17 @@ describe('fieldwork export', () => {
     badControl.snapshot.controls[2]!.criteria = 'CC6.1';
     writeFileSync(join(dir, 'bad-control.json'), JSON.stringify(badControl));
     writeFileSync(join(dir, 'newer.json'), JSON.stringify({ format: 'fieldwork.snapshot', version: 9 }));
+    writeFileSync(
+      join(dir, 'text-version.json'),
+      JSON.stringify({ format: 'fieldwork.snapshot', version: '1' }),
+    );
 
     const cases: [string, RegExp][] = [
       ['broken.json', /not JSON/u],
       ['foreign.json', /control record 1 belongs to another engagement/u],
       ['bad-control.json', /control record 3 is not valid \(criteria/u],
       ['newer.json', /version 9.*Update Fieldwork/u],
+      ['text-version.json', /no valid "version"/u],
       ['missing.json', /Cannot read .*missing\.json/u],
       ['engagement.fieldwork', /\.fieldwork exchange files arrive/u],
     ];
@@ -113,10 +118,32 @@ describe('fieldwork export', () => {
     expect(help.out.join('\n')).toContain('fieldwork export <engagement file>');
   });
 
-  it('fails with exit code 1 and keeps an existing file when the output folder is missing', async () => {
+  it('refuses a missing output folder before building anything, so no file is half written', async () => {
     const run = io();
-    const code = await runCli(['export', 'lumenfield.json', '--xlsx', 'no-such-folder/out.xlsx'], run.io);
-    expect(code).toBe(1);
-    expect(run.err.join('\n')).toMatch(/folder .*no-such-folder does not exist/u);
+    const code = await runCli(
+      ['export', 'lumenfield.json', '--pdf', 'first.pdf', '--xlsx', 'no-such-folder/out.xlsx'],
+      run.io,
+    );
+    expect(code).toBe(2);
+    expect(run.err.join('\n')).toMatch(/--xlsx: the folder .*no-such-folder does not exist/u);
+    expect(existsSync(join(dir, 'first.pdf'))).toBe(false);
+  });
+
+  it('refuses broken audit events and people in the file by number', async () => {
+    const events = JSON.parse(writeSnapshotFile(demo)) as { auditEvents: unknown[]; people: unknown[] };
+    events.auditEvents = [events.auditEvents[0], null];
+    writeFileSync(join(dir, 'bad-events.json'), JSON.stringify(events));
+    const people = JSON.parse(writeSnapshotFile(demo)) as { people: unknown[] };
+    people.people = ['x'];
+    writeFileSync(join(dir, 'bad-people.json'), JSON.stringify(people));
+    for (const [file, message] of [
+      ['bad-events.json', /audit event 2 is not valid/u],
+      ['bad-people.json', /person 1 has no id or name/u],
+    ] as const) {
+      const run = io();
+      expect(await runCli(['export', file, '--pdf', `${file}.pdf`], run.io)).toBe(2);
+      expect(run.err.join('\n')).toMatch(message);
+      expect(existsSync(join(dir, `${file}.pdf`))).toBe(false);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { criteriaForCategories } from '../../../shared/domain/criteria';
 import type { OpinionType } from '../../../shared/domain/engagement';
 import { sectionText, suggestOpinion } from '../../../shared/exports/report';
-import { build, control, coveredSnapshot, engagement, snapshot, test } from './report-fixture';
+import { build, coveredSnapshot, engagement, snapshot } from './report-fixture';
 
 const SECURITY = criteriaForCategories(['security']).map((c) => c.id as string);
 
@@ -46,8 +46,8 @@ describe('suggestOpinion', () => {
   });
 
   it('lists untested criteria in the reasons without suggesting a disclaimer', () => {
-    const c = control('QD-01', ['CC1.1']);
-    const s = snapshot(engagement(), { controls: [c], tests: [test(c)] });
+    const { snapshot: covered, tests } = coveredSnapshot(SECURITY);
+    const s = { ...covered, tests: tests.slice(0, 1) };
     const suggestion = suggestOpinion(s);
     expect(suggestion.opinion).toBe('unmodified');
     expect(suggestion.reasons).toContain(
@@ -115,5 +115,23 @@ describe('the opinion in Section I', () => {
     expect(text).toContain('We therefore do not express an opinion');
     expect(text).not.toMatch(/- CC7\.1/u);
     expect(text).not.toContain('We believe that the evidence we obtained is sufficient');
+  });
+});
+
+describe('criteria no control addresses', () => {
+  it('count as not met: a design gap suggests a qualified opinion and is named in the basis', () => {
+    const { snapshot: covered } = coveredSnapshot(SECURITY.filter((id) => id !== 'CC3.3'));
+    const suggestion = suggestOpinion(covered);
+    expect(suggestion.opinion).toBe('qualified');
+    expect(suggestion.affected).toEqual([
+      expect.objectContaining({ criterionId: 'CC3.3', status: 'not-met', controls: [] }),
+    ]);
+    expect(suggestion.reasons.join(' ')).toMatch(/CC3\.3 has no control/u);
+    const text = sectionText(build(covered), 'section-1');
+    expect(text).toMatch(/CC3\.3 — .+\(no control addresses this criterion\)/u);
+  });
+
+  it('an engagement without any control is not given a clean opinion', () => {
+    expect(suggestOpinion(snapshot(engagement(), {})).opinion).toBe('adverse');
   });
 });

@@ -83,6 +83,14 @@ describe.skipIf(!hasPdfTools)('the demo report as PDF', () => {
     }
   });
 
+  it('never leaves a criterion heading row alone at the foot of a page', () => {
+    const pages = pdfPageTexts(draft.bytes);
+    pages.forEach((text, i) => {
+      const lines = text.split('\n').filter((l) => l.trim() && !/Page \d+ of \d+/u.test(l));
+      expect(lines.at(-1) ?? '', `page ${i + 1}`).not.toMatch(/^\s*(CC|A|C|PI|P)\d+\.\d+ — /u);
+    });
+  });
+
   it('prints in the contents the page where each section starts', () => {
     const pages = pdfPageTexts(draft.bytes);
     const sections = draft.toc.filter((e: PdfTocEntry) => e.level === 1);

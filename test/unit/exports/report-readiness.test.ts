@@ -5,6 +5,8 @@ import type { EngagementSnapshot } from '../../../shared/domain/snapshot';
 import type { PdfBlock, TableRow } from '../../../shared/exports/pdf/model';
 import { modelToText, reportReadiness, runText, sectionText } from '../../../shared/exports/report';
 import { demoExportInput } from '../../fixtures/demo-snapshot';
+
+const SECURITY = criteriaForCategories(['security']).map((c) => c.id as string);
 import {
   build,
   control,
@@ -151,7 +153,8 @@ describe('reportReadiness', () => {
   });
 
   it('flags a chosen opinion that differs from the suggestion, and exceptions without description or response', () => {
-    const c = control('QD-01', ['CC1.1']);
+    // One control addresses every criterion (a criterion without a control alone would suggest a modification).
+    const c = control('QD-01', [...SECURITY]);
     const t = test(c, { conclusion: 'effective-with-exceptions', rationale: 'One item.' });
     const s = snapshot(
       engagement({
@@ -194,12 +197,12 @@ describe('reportReadiness', () => {
       messages.some((m) => m.includes('assertion may no longer match') && m.includes('January 1, 2026')),
     ).toBe(true);
     expect(messages.some((m) => m.startsWith('blocker report: No opinion'))).toBe(false);
-    // Every criterion but CC1.1 has no control, so the suggestion is still unmodified: no disagreement.
+    // Met with exceptions only, so the suggestion is unmodified too: no disagreement.
     expect(messages.some((m) => m.includes('differs from the one'))).toBe(false);
     const failing = { ...s, tests: [{ ...t, conclusion: 'not-effective' as const }] };
     expect(
       reportReadiness(failing).some((c) =>
-        c.message.includes('(unmodified) differs from the one the criteria roll-up suggests (qualified)'),
+        c.message.includes('(unmodified) differs from the one the criteria roll-up suggests (adverse)'),
       ),
     ).toBe(true);
   });

@@ -44,3 +44,22 @@ describe('section IV result sentence', () => {
     expect(resultText({ ...t, conclusion: null }, items, 0, [])).toBe('Testing not completed.');
   });
 });
+
+describe('export file names', () => {
+  it('keep the kind, the date and DRAFT however long the organization name is', async () => {
+    const { reportFileName, workbookFileName } = await import('../../../shared/exports/report-pdf');
+    const { engagement } = await import('./report-fixture');
+    const long = engagement({
+      serviceOrganization: `The ${'Extraordinarily '.repeat(12)}Long-Named Company, Inc.`,
+    });
+    const name = reportFileName(long);
+    expect(name).toMatch(/^SOC 2 Type 2 report - The Extraordinarily .+… - 2026-06-30 - DRAFT\.pdf$/u);
+    expect(name.length).toBeLessThan(140);
+    expect(workbookFileName(long, '2026-11-23', true)).toMatch(
+      /… - Type 2 - 2026-11-23 - with audit trail\.xlsx$/u,
+    );
+    expect(workbookFileName(engagement({ serviceOrganization: 'A/B: C?' }), '2026-11-23')).toBe(
+      'Evidence - A B C - Type 2 - 2026-11-23.xlsx',
+    );
+  });
+});

@@ -1,17 +1,22 @@
 /** What differs between Type 1 and Type 2 reports, and the paragraphs that depend on the engagement. */
 import { describe, expect, it } from 'vitest';
+import { defaultReportSettings, type Engagement } from '../../../shared/domain/engagement';
 import type { PdfBlock } from '../../../shared/exports/pdf/model';
 import { sectionText } from '../../../shared/exports/report';
 import {
   build,
   control,
-  engagement,
+  engagement as baseEngagement,
   notApplicable,
   snapshot,
   subserviceOrg,
   test,
   userEntity,
 } from './report-fixture';
+
+/** The auditor chose an unmodified opinion (most criteria here have no control, which alone suggests adverse). */
+const engagement = (overrides: Partial<Engagement> = {}) =>
+  baseEngagement({ ...overrides, report: { ...defaultReportSettings(), opinion: 'unmodified' } });
 
 const c1 = control('QD-01', ['CC6.1', 'CC6.2']);
 const c2 = control('QD-02', ['CC6.1']);

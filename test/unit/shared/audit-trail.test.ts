@@ -357,3 +357,35 @@ describe.skipIf(!hasLibreOffice)(
     }, 120_000);
   },
 );
+
+describe('report settings in the trail', () => {
+  it('reads each changed setting and wording on its own line, never as a whole object', async () => {
+    const { describeFieldChanges, shownChanges, trailFieldLabel } =
+      await import('../../../shared/domain/audit');
+    const before = { opinion: 'qualified', basis: '', city: 'Denver', templates: { scope: 'Old words' } };
+    const after = { opinion: 'adverse', basis: '', city: 'Boulder', templates: { scope: 'New words' } };
+    const event = {
+      chain: 'e',
+      seq: 2,
+      at: '2026-11-23T10:00:00.000Z',
+      actor: 'a',
+      actorName: 'Ana López',
+      entity: 'engagement',
+      entityId: 'e',
+      op: 'update' as const,
+      changes: { report: { before, after } },
+      prevHash: '',
+      hash: '',
+    };
+    expect(describeFieldChanges(event)).toEqual([
+      'Report: city where signed: “Denver” → “Boulder”',
+      'Report: opinion: “qualified” → “adverse”',
+      'Report wording: scope: “Old words” → “New words”',
+    ]);
+    expect(shownChanges(event).map(([field]) => trailFieldLabel(field))).toEqual([
+      'Report: city where signed',
+      'Report: opinion',
+      'Report wording: scope',
+    ]);
+  });
+});

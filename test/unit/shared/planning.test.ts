@@ -260,6 +260,7 @@ describe('management assertion template', () => {
     expect(text).not.toContain('Inc..');
     expect(text).toContain('complementary user entity controls');
     expect(text).not.toMatch(/^3\./mu);
+    expect(text).toContain('has designed and implemented to provide');
     expect(text).not.toContain('operated effectively');
   });
 });

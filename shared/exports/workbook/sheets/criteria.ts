@@ -32,10 +32,19 @@ export function criteriaSheet(ctx: WorkbookContext): TableSpec<CriterionRollup> 
     text('Applicable', (r) => yesNo(r.criterion.applicable)),
     long('Controls', (r) => r.controls.map((c) => c.control.reference).join(', '), { maxWidth: 40 }),
     number('Number of controls', (r) => r.controls.length),
-    text('Status', (r) => CRITERION_STATUS_LABELS[r.status], {
-      maxWidth: 22,
-      tone: (r) => STATUS_TONES[r.status],
-    }),
+    // An applicable criterion no control addresses is a design gap, not merely untested.
+    text(
+      'Status',
+      (r) =>
+        r.criterion.applicable && r.controls.length === 0 ? 'No control' : CRITERION_STATUS_LABELS[r.status],
+      {
+        maxWidth: 22,
+        tone: (r) =>
+          r.criterion.applicable && r.controls.length === 0
+            ? STATUS_TONES['not-met']
+            : STATUS_TONES[r.status],
+      },
+    ),
     long('Reason not applicable', (r) => r.criterion.naReason ?? ''),
   ];
   return { name: 'Criteria', columns, rows };
