@@ -58,7 +58,7 @@ function controlsText({ criteria, controls }: GeneratedContext): string {
         .filter((ctl) => ctl.criteria.includes(c.id))
         .map((ctl) => ctl.reference)
         .sort(compareReferences);
-      return `| ${c.id} | ${refs.length > 0 ? refs.join(', ') : 'none yet'} |`;
+      return `| ${c.id} | ${refs.length > 0 ? refs.join(', ') : 'None'} |`;
     });
   if (rows.length === 0) return 'No criteria are in scope yet.';
   return ['| Criterion | Controls |', '| --- | --- |', ...rows].join('\n');

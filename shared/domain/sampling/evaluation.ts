@@ -84,8 +84,8 @@ export function evaluateTest(params: {
     // A clean judgmental sample (e.g. 2 monthly reviews) is not evidence of failure: it relies on the
     // non-statistical size being appropriate, which the explanation says.
     const explanation = withinTolerable
-      ? `No deviations in ${sampleSize} items; the upper deviation limit of ${limitText} is within the ${pct(tolerableRate)} tolerable rate.`
-      : `No deviations in ${sampleSize} items, but the upper deviation limit of ${limitText} is above the ${pct(tolerableRate)} tolerable rate, so the sample alone does not support that rate statistically; the conclusion relies on the non-statistical sample size being appropriate${expand ? ` (${expand.totalSize} items would support it)` : ''}.`;
+      ? `No deviations in ${sampleSize} ${sampleSize === 1 ? 'item' : 'items'}; the upper deviation limit of ${limitText} is within the ${pct(tolerableRate)} tolerable rate.`
+      : `No deviations in ${sampleSize} ${sampleSize === 1 ? 'item' : 'items'}, but the upper deviation limit of ${limitText} is above the ${pct(tolerableRate)} tolerable rate, so the sample alone does not support that rate statistically; the conclusion relies on the non-statistical sample size being appropriate${expand ? ` (${expand.totalSize} items would support it)` : ''}.`;
     return { deviationRate, upperLimit, withinTolerable, suggestedConclusion: 'effective', explanation };
   }
   if (withinTolerable) {

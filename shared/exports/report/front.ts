@@ -1,6 +1,6 @@
 /** The parts around the sections: document metadata, running header and footer, watermark and cover. */
 import { CATEGORY_LABELS } from '../../domain/criteria/catalog';
-import { formatDateTime } from '../../domain/engagement/dates';
+import { formatLongDate, localIsoDate } from '../../domain/engagement/dates';
 import type { PdfCover, PdfMetadata } from '../pdf/model';
 import type { ReportContext } from './context';
 import { runText } from './text';
@@ -26,7 +26,7 @@ export function metadata(ctx: ReportContext, options: ReportOptions): PdfMetadat
       ? 'SOC 2 Type 2 Report'
       : 'SOC 2 Type 1 Report';
   return {
-    title: `${orgOf(ctx)} — ${titleWords}`,
+    title: `${orgOf(ctx)} — ${titleWords}${ctx.draft ? ' (DRAFT)' : ''}`,
     author: e.firm || 'Fieldwork',
     subject: `${words} on the ${systemOf(ctx)} of ${orgOf(ctx)}, ${periodPhrase(e)}`,
     keywords: [
@@ -92,7 +92,7 @@ export function cover(
   if (ctx.draft) {
     facts.push({
       label: 'Draft generated',
-      value: `${formatDateTime(options.generatedAt.toISOString())} by ${generatedBy(options)}`,
+      value: `${generatedWhen(options.generatedAt)} by ${generatedBy(options)}`,
     });
   }
   const notice = blocksFromStructuredText(parts.noticeText).flatMap((b) =>
@@ -107,4 +107,12 @@ export function cover(
     notice: notice.filter((runs) => runText(runs).trim() !== ''),
     firm: e.firm || '[Firm]',
   };
+}
+
+/** "November 23, 2026, 04:03 (UTC+01:00)": the report's date style, with the generating computer's offset. */
+function generatedWhen(at: Date): string {
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const offset = -at.getTimezoneOffset();
+  const zone = offset === 0 ? 'UTC' : `UTC${offset > 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`;
+  return `${formatLongDate(localIsoDate(at))}, ${pad(at.getHours())}:${pad(at.getMinutes())} (${zone})`;
 }

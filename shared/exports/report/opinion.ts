@@ -91,7 +91,7 @@ export function suggestFromRollup(rows: readonly CriterionRollup[]): OpinionSugg
   const untested = applicable.filter((r) => r.status === 'not-tested' && r.controls.length > 0);
   if (untested.length > 0) {
     reasons.push(
-      `${count(untested.length, 'criterion is', 'criteria are')} not tested yet (${listSome(untested.map((r) => r.criterion.id))}); the suggestion covers only what is concluded.`,
+      `${count(untested.length, 'criterion is', 'criteria are')} not concluded yet (${listSome(untested.map((r) => r.criterion.id))}): their controls are still to be tested or walked through, and the suggestion covers only what is concluded.`,
     );
   }
   const opinion = notMet.length === 0 ? 'unmodified' : pervasive ? 'adverse' : 'qualified';

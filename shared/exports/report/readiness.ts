@@ -50,7 +50,7 @@ function letterSection(ctx: ReportContext, values: Record<string, string>, gaps:
   const summary =
     gaps.length === 0
       ? 'We did not identify gaps that we recommend addressing before the examination.'
-      : `We identified ${plural(gaps.length, 'gap', 'gaps')}: ${bySeverity[0]} of high, ${bySeverity[1]} of medium and ${bySeverity[2]} of low severity. They are listed with our recommendations, in order of severity, in the last section of this letter.`;
+      : `We identified ${plural(gaps.length, 'gap', 'gaps')} (${severityCounts(bySeverity)}). They are listed with our recommendations, in order of severity, in the last section of this letter.`;
   const coverage = `Of the ${applicable.length} applicable criteria, ${covered} ${covered === 1 ? 'is' : 'are'} addressed by at least one control, and ${suitable} by controls we found suitably designed and placed in operation.${notWalked > 0 ? ` ${plural(notWalked, 'control has', 'controls have')} not yet been walked through.` : ''}`;
   const blocks: PdfBlock[] = [
     ...(addressee ? [paragraph(fillTemplate(addressee, values))] : t('readiness-addressee')),
@@ -151,4 +151,14 @@ function gapsSection(gaps: ReadinessGap[]): PdfSection {
       },
     ],
   };
+}
+
+/** "1 of high and 22 of medium severity": only the severities that occur. */
+function severityCounts(bySeverity: readonly number[]): string {
+  const parts = ['high', 'medium', 'low']
+    .map((word, i) => ({ word, n: bySeverity[i] ?? 0 }))
+    .filter((p) => p.n > 0)
+    .map((p) => `${p.n} of ${p.word}`);
+  const list = parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `${list} severity`;
 }

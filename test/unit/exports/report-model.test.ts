@@ -245,7 +245,7 @@ describe('the demo SOC 2 report model', () => {
 
   it('carries document metadata and running header for the PDF', () => {
     expect(model.metadata).toMatchObject({
-      title: 'Lumenfield Analytics, Inc. — SOC 2 Type 2 Report',
+      title: 'Lumenfield Analytics, Inc. — SOC 2 Type 2 Report (DRAFT)',
       author: 'Harbor & Reed LLP',
       creator: 'Fieldwork 9.9.9',
       producer: 'Fieldwork 9.9.9 (pdf-lib)',

@@ -51,7 +51,7 @@ describe('suggestOpinion', () => {
     const suggestion = suggestOpinion(s);
     expect(suggestion.opinion).toBe('unmodified');
     expect(suggestion.reasons).toContain(
-      `${SECURITY.length - 1} criteria are not tested yet (CC1.2, CC1.3, CC1.4, CC1.5, CC2.1, CC2.2, CC2.3, CC3.1 and ${SECURITY.length - 9} more); the suggestion covers only what is concluded.`,
+      `${SECURITY.length - 1} criteria are not concluded yet (CC1.2, CC1.3, CC1.4, CC1.5, CC2.1, CC2.2, CC2.3, CC3.1 and ${SECURITY.length - 9} more): their controls are still to be tested or walked through, and the suggestion covers only what is concluded.`,
     );
   });
 });

@@ -54,7 +54,7 @@ describe.skipIf(!hasPdfTools)('the demo report as PDF', () => {
     expect(embedded.every((f) => f.embedded)).toBe(true);
     expect(embedded.map((f) => f.name).join(' ')).toMatch(/NotoSans-Regular/u);
     const info = pdfInfo(draft.bytes);
-    expect(info.Title).toBe('Lumenfield Analytics, Inc. — SOC 2 Type 2 Report');
+    expect(info.Title).toBe('Lumenfield Analytics, Inc. — SOC 2 Type 2 Report (DRAFT)');
     expect(info.Author).toBe('Harbor & Reed LLP');
     expect(info.Keywords).toContain('SOC 2');
     expect(Number(info.Pages)).toBe(draft.pages);
@@ -132,6 +132,7 @@ describe.skipIf(!hasPdfTools)('the demo report as PDF', () => {
     const text = pdfText(final.bytes);
     expect(text).not.toContain('DRAFT');
     expect(text).toContain('November 10, 2026');
+    expect(pdfInfo(final.bytes).Title).toBe('Lumenfield Analytics, Inc. — SOC 2 Type 2 Report');
   });
 
   it('draws names in other scripts with the embedded fonts', async () => {
