@@ -76,3 +76,30 @@ export const SNAPSHOT_TABLES: readonly SnapshotTable[] = [
 export function live<T extends { deleted: boolean }>(rows: readonly T[] | undefined): T[] {
   return (rows ?? []).filter((r) => !r.deleted);
 }
+
+/** The entity name the audit trail records for each table's records (`renderer/db/entities.ts`). */
+export const SNAPSHOT_TABLE_ENTITIES: Readonly<Record<SnapshotTable, string>> = {
+  criterionScopes: 'criterionScope',
+  controls: 'control',
+  subserviceOrgs: 'subserviceOrg',
+  csocs: 'csoc',
+  userEntityControls: 'userEntityControl',
+  requests: 'request',
+  descriptionSections: 'descriptionSection',
+  evidence: 'evidence',
+  interviews: 'interview',
+  walkthroughs: 'walkthrough',
+  tests: 'controlTest',
+  sampleItems: 'sampleItem',
+  exceptions: 'exception',
+  tickmarks: 'tickmark',
+  signOffs: 'signOff',
+  reviewNotes: 'reviewNote',
+  addenda: 'addendum',
+};
+
+/** An engagement with every table empty, plus the tables given. */
+export function snapshotOf(engagement: Engagement, tables: Partial<SnapshotTables> = {}): EngagementSnapshot {
+  const empty = Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, []])) as unknown as SnapshotTables; // one empty list per table
+  return { engagement, ...empty, ...tables };
+}

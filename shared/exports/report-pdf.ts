@@ -8,6 +8,7 @@ import { renderPdf, type PdfFonts, type RenderedPdf, type RenderOptions } from '
 import { buildReportModel, type ReportOptions } from './report';
 import type { EngagementSnapshot } from '../domain/snapshot';
 import type { Engagement } from '../domain/engagement';
+import { safeFileName } from '../formats/file-name';
 
 /** The font files in `assets/fonts/` that fill each slot of `PdfFonts`. */
 export const FONT_FILES: Readonly<Record<keyof PdfFonts, string>> = {
@@ -64,14 +65,4 @@ export function workbookFileName(engagement: Engagement, today: string, withTrai
 function organizationPart(engagement: Engagement): string {
   const name = safeFileName(engagement.serviceOrganization);
   return name.length <= 80 ? name : `${name.slice(0, 79).trimEnd()}…`;
-}
-
-/** Removes the characters Windows or macOS refuse in file names, and collapses spaces. */
-export function safeFileName(name: string): string {
-  return [...name]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .slice(0, 150);
 }

@@ -3,7 +3,14 @@
  * names on every control, contrast, landmarks, valid ARIA. Auditors using screen readers and zoom use it too.
  */
 import { describe, expect, it } from 'vitest';
-import { axeViolations as violations, createProfile, newType2, launch, useBrowserSessions } from './harness';
+import {
+  axeViolations as violations,
+  createProfile,
+  newType2,
+  launch,
+  useBrowserSessions,
+  loadDemo,
+} from './harness';
 
 useBrowserSessions();
 
@@ -29,10 +36,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'No engagements yet' }).isVisible()).toBe(true);
     await check('empty engagement list');
 
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await loadDemo(page);
     await expect.poll(() => page.getByText(/Audit trail intact/).isVisible()).toBe(true);
     await check('overview');
 
@@ -123,10 +127,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     };
     await createProfile(page);
     await expect.poll(() => page.getByRole('heading', { name: 'No engagements yet' }).isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await loadDemo(page);
 
     await page.getByRole('link', { name: 'Interviews' }).click();
     await page.getByRole('button', { name: 'New interview' }).first().click();

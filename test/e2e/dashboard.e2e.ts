@@ -4,7 +4,7 @@
  * overdue requests.
  */
 import { describe, expect, it } from 'vitest';
-import { createProfile, cspViolations, launch, useBrowserSessions } from './harness';
+import { createProfile, cspViolations, launch, useBrowserSessions, loadDemo } from './harness';
 
 useBrowserSessions();
 
@@ -13,10 +13,7 @@ describe('engagement dashboard', () => {
     const session = await launch();
     const { page } = session;
     await createProfile(page, 'Ana López', 'Senior');
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 30_000 })
-      .toBe(true);
+    await loadDemo(page);
     const dashboard = page.getByRole('region', { name: 'Dashboard' });
     await expect
       .poll(() => dashboard.getByRole('button', { name: /^1 stale/ }).isVisible(), { timeout: 20_000 })

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, createProfile, cspViolations, launch, useBrowserSessions } from './harness';
+import { axeViolations, createProfile, cspViolations, launch, useBrowserSessions, loadDemo } from './harness';
 import { hasPdfTools, pdfFonts, pdfText, qpdfCheck } from '../unit/exports/pdf-tools';
 import { runCli } from '../../cli/main';
 
@@ -22,10 +22,7 @@ describe('report and evidence workbook exports', () => {
     const { page } = session;
     const dir = mkdtempSync(join(tmpdir(), 'fieldwork-exports-'));
     await createProfile(page, 'Ana López', 'Senior');
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 30_000 })
-      .toBe(true);
+    await loadDemo(page);
     await page.getByRole('link', { name: 'Report & exports' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Report & exports' }).isVisible()).toBe(true);
     const suggestion = page.getByRole('note', { name: 'Suggestion from the criteria roll-up' });
@@ -127,10 +124,7 @@ describe('report and evidence workbook exports', () => {
     const session = await launch();
     const { page } = session;
     await createProfile(page, 'Ana López', 'Senior');
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 30_000 })
-      .toBe(true);
+    await loadDemo(page);
     await page.getByRole('link', { name: 'Report & exports' }).click();
     let downloads = 0;
     page.on('download', () => {

@@ -3,7 +3,7 @@
  * with Security and Availability (36 criteria), one criterion marked N/A, reload and restart; and bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+import { createProfile, cspViolations, launch, newType2, useBrowserSessions, loadDemo } from './harness';
 
 useBrowserSessions();
 
@@ -25,10 +25,7 @@ describe('foundation: a new auditor', () => {
     await session.screenshot('02-empty-list');
 
     // Demo engagement.
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await loadDemo(page);
     await expect
       .poll(() => page.getByText('Lumenfield Analytics, Inc. · Lumenfield Insights Platform').isVisible())
       .toBe(true);

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { startStaticServer } from './static-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -149,4 +149,12 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
       (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
   }, selector);
+}
+
+/** Loads the demo engagement from the empty engagements list and waits for its Overview. */
+export async function loadDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
+  await expect
+    .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 30_000 })
+    .toBe(true);
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+import { createProfile, cspViolations, launch, newType2, useBrowserSessions, loadDemo } from './harness';
 
 useBrowserSessions();
 
@@ -186,10 +186,7 @@ describe('interviews and walkthroughs', () => {
     const { page } = session;
     await createProfile(page);
     await expect.poll(() => page.getByRole('heading', { name: 'No engagements yet' }).isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await loadDemo(page);
 
     await page.getByRole('link', { name: 'Interviews' }).click();
     const table = page.getByRole('table', { name: 'Interviews' });

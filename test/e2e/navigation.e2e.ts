@@ -2,7 +2,7 @@
  * Keyboard navigation (Ctrl+K) and the strict Content-Security-Policy.
  */
 import { describe, expect, it } from 'vitest';
-import { createProfile, cspViolations, launch, useBrowserSessions } from './harness';
+import { createProfile, cspViolations, launch, useBrowserSessions, loadDemo } from './harness';
 
 useBrowserSessions();
 
@@ -11,10 +11,7 @@ describe('navigation and security', () => {
     const session = await launch();
     const { page } = session;
     await createProfile(page);
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await loadDemo(page);
 
     await page.keyboard.press('Control+K');
     const jump = page.getByRole('dialog', { name: 'Go to' });

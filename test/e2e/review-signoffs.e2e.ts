@@ -5,7 +5,7 @@
  * tests and on Workpapers & sign-offs, and "What changed since sign-off" lists that tickmark.
  */
 import { describe, expect, it } from 'vitest';
-import { axeViolations, createProfile, cspViolations, launch, useBrowserSessions } from './harness';
+import { axeViolations, createProfile, cspViolations, launch, useBrowserSessions, loadDemo } from './harness';
 
 useBrowserSessions();
 
@@ -14,10 +14,7 @@ describe('workpaper sign-offs', () => {
     const session = await launch();
     const { page } = session;
     await createProfile(page, 'Ana López', 'Senior');
-    await page.getByRole('button', { name: 'Load demo engagement' }).first().click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 30_000 })
-      .toBe(true);
+    await loadDemo(page);
 
     // The AV-01 test (in progress, so the demo left it unsigned): a slot per required level, both empty.
     await page.getByRole('link', { name: 'Tests of controls' }).click();

@@ -7,12 +7,13 @@
 import { useMemo } from 'react';
 import { reportSettingsSchema, type Engagement, type ReportSettings } from '@shared/domain/engagement';
 import { reportReadiness, suggestOpinion } from '@shared/exports/report';
-import { repository } from '../../db';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, repository } from '../../db';
+import { loadSnapshot } from '../../db/snapshot';
 import { useActor } from '../../app/hooks';
 import { useRecordAutosave } from '../../app/autosave/useRecordAutosave';
 import { SaveStatus } from '../../components/SaveStatus';
 import { ReadOnlyBanner, isReadOnly } from '../engagements/ReadOnlyBanner';
-import { useEngagementReview } from '../review/useReview';
 import { WorkpaperHeader } from '../review/WorkpaperHeader';
 import { saveReportSettings } from './commands';
 import { ExportSection } from './ExportSection';
@@ -25,8 +26,8 @@ const settingsOf = (e: Engagement): ReportSettings => e.report;
 
 export function ReportPage({ engagement }: { engagement: Engagement }) {
   const actor = useActor();
-  const data = useEngagementReview(engagement.id);
-  const snapshot = data?.snapshot;
+  // The records as they are now (the suggestion and the checks need no sign-off hashes).
+  const snapshot = useLiveQuery(() => loadSnapshot(db, engagement.id), [engagement.id]);
   const readOnly = isReadOnly(engagement) || !actor;
   const readiness = engagement.kind === 'readiness';
   const { draft, errors, state, change, flush } = useRecordAutosave<Engagement, ReportSettings>({

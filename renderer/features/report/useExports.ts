@@ -7,7 +7,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { localIsoDate, type Engagement } from '@shared/domain/engagement';
 import { ExportCancelledError } from '@shared/exports/progress';
-import { reportFileName, safeFileName, workbookFileName } from '@shared/exports/report-pdf';
+import { reportFileName, workbookFileName } from '@shared/exports/report-pdf';
+import { safeFileName } from '@shared/formats/file-name';
 import { writeSnapshotFile } from '@shared/exports/snapshot-file';
 import { db } from '../../db';
 import { loadSnapshot } from '../../db/snapshot';

@@ -3,22 +3,13 @@
  * loaded on first use, so it does not slow down starting the app.
  */
 import { useCallback } from 'react';
+import { safeFileName } from '@shared/formats/file-name';
 import { localIsoDate, type Engagement } from '@shared/domain/engagement';
 import type { Control, Request } from '@shared/domain/planning';
 import { platform } from '../../platform';
 import { useCurrentProfile } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { useAppStore } from '../../store';
-
-/** A file name without characters Windows or macOS refuse: `Request list - Lumenfield Analytics, Inc. - 2026-11-22.xlsx`. */
-export function safeFileName(name: string): string {
-  return [...name]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .slice(0, 150);
-}
 
 export function useExportRequestList(engagement: Engagement) {
   const run = useAction();

@@ -8,7 +8,7 @@ import { localIsoDate, type Engagement } from '@shared/domain/engagement';
 import { platform } from '../../platform';
 import { useAction } from '../../app/useAction';
 import { useAppStore } from '../../store';
-import { safeFileName } from '../requests/useExportRequestList';
+import { safeFileName } from '@shared/formats/file-name';
 
 export function useExportTrail(engagement: Engagement) {
   const run = useAction();

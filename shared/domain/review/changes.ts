@@ -27,7 +27,7 @@ import {
   TEST_CONCLUSION_LABELS,
   type EvidenceLinkKind,
 } from '../fieldwork';
-import { SNAPSHOT_TABLES, type PartialSnapshot, type SnapshotTable } from '../snapshot';
+import { SNAPSHOT_TABLE_ENTITIES, SNAPSHOT_TABLES, type PartialSnapshot } from '../snapshot';
 import { parseWorkpaperKey, WORKPAPER_TABLES, workpaperRecordIds } from './workpapers';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -62,27 +62,6 @@ export interface WorkpaperChange {
   reason?: string;
   postRelease: boolean;
 }
-
-/** The entity name of each snapshot table's records, as the audit trail records it. */
-const TABLE_ENTITIES: Record<SnapshotTable, string> = {
-  criterionScopes: 'criterionScope',
-  controls: 'control',
-  subserviceOrgs: 'subserviceOrg',
-  csocs: 'csoc',
-  userEntityControls: 'userEntityControl',
-  requests: 'request',
-  descriptionSections: 'descriptionSection',
-  evidence: 'evidence',
-  interviews: 'interview',
-  walkthroughs: 'walkthrough',
-  tests: 'controlTest',
-  sampleItems: 'sampleItem',
-  exceptions: 'exception',
-  tickmarks: 'tickmark',
-  signOffs: 'signOff',
-  reviewNotes: 'reviewNote',
-  addenda: 'addendum',
-};
 
 /** What the descriptions read from the engagement: every record by id, and the tickmark legend. */
 export interface ChangeContext {
@@ -144,7 +123,7 @@ export function changeContext(s: PartialSnapshot): ChangeContext {
   records.set(s.engagement.id, { entity: 'engagement', record: s.engagement });
   for (const table of SNAPSHOT_TABLES) {
     for (const record of s[table] ?? []) {
-      records.set(record.id, { entity: TABLE_ENTITIES[table], record });
+      records.set(record.id, { entity: SNAPSHOT_TABLE_ENTITIES[table], record });
     }
   }
   const names = new Map<string, string>();

@@ -24,7 +24,7 @@ import {
   type SubserviceOrg,
   type UserEntityControl,
 } from '../../../shared/domain/planning';
-import type { EngagementSnapshot, SnapshotTables } from '../../../shared/domain/snapshot';
+import { snapshotOf, type EngagementSnapshot, type SnapshotTables } from '../../../shared/domain/snapshot';
 import { buildReportModel } from '../../../shared/exports/report';
 import type { PdfDocumentModel } from '../../../shared/exports/pdf/model';
 
@@ -196,27 +196,7 @@ export function evidenceFor(kind: Evidence['links'][number]['kind'], id: string)
 }
 
 export function snapshot(e: Engagement, tables: Partial<SnapshotTables> = {}): EngagementSnapshot {
-  return {
-    engagement: e,
-    criterionScopes: [],
-    controls: [],
-    subserviceOrgs: [],
-    csocs: [],
-    userEntityControls: [],
-    requests: [],
-    descriptionSections: [],
-    evidence: [],
-    interviews: [],
-    walkthroughs: [],
-    tests: [],
-    sampleItems: [],
-    exceptions: [],
-    tickmarks: [],
-    signOffs: [],
-    reviewNotes: [],
-    addenda: [],
-    ...tables,
-  };
+  return snapshotOf(e, tables);
 }
 
 export const OPTIONS = {

@@ -24,7 +24,7 @@ import { isCriterionId } from '../../../shared/domain/criteria';
 import { uuidv7, type CriterionId } from '../../../shared/domain/ids';
 import { emptyRequestFields, type Control, type Request } from '../../../shared/domain/planning';
 import type { ReviewNote, SignOff } from '../../../shared/domain/review';
-import type { EngagementSnapshot } from '../../../shared/domain/snapshot';
+import { snapshotOf, type EngagementSnapshot } from '../../../shared/domain/snapshot';
 import type { ExportPerson } from '../../../shared/exports/progress';
 import type { EvidenceWorkbookOptions } from '../../../shared/exports/workbook';
 import { generateControlMatrix, generateFieldwork, seededRandom } from '../../generators/large-engagement';
@@ -120,26 +120,7 @@ export function makeEngagement(fields: Partial<Engagement> = {}): Engagement {
 }
 
 export function emptySnapshot(engagement: Engagement = makeEngagement()): EngagementSnapshot {
-  return {
-    engagement,
-    criterionScopes: [],
-    controls: [],
-    subserviceOrgs: [],
-    csocs: [],
-    userEntityControls: [],
-    requests: [],
-    descriptionSections: [],
-    evidence: [],
-    interviews: [],
-    walkthroughs: [],
-    tests: [],
-    sampleItems: [],
-    exceptions: [],
-    tickmarks: [],
-    signOffs: [],
-    reviewNotes: [],
-    addenda: [],
-  };
+  return snapshotOf(engagement);
 }
 
 function control(engagementId: string, reference: string, fields: Partial<Control>): Control {

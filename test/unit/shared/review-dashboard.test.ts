@@ -1,31 +1,11 @@
 /** The dashboard's figures from a snapshot: each count the screen links to its list. */
 import { describe, expect, it } from 'vitest';
 import { computeReviewState, dashboardFigures } from '../../../shared/domain/review';
-import type { EngagementSnapshot } from '../../../shared/domain/snapshot';
+import { snapshotOf, type EngagementSnapshot } from '../../../shared/domain/snapshot';
 import { makeEngagement } from '../exports/request-list-fixture';
 
 function snapshot(over: Partial<EngagementSnapshot> = {}): EngagementSnapshot {
-  return {
-    engagement: { ...makeEngagement(), reportDate: '2026-12-15' },
-    criterionScopes: [],
-    controls: [],
-    subserviceOrgs: [],
-    csocs: [],
-    userEntityControls: [],
-    requests: [],
-    descriptionSections: [],
-    evidence: [],
-    interviews: [],
-    walkthroughs: [],
-    tests: [],
-    sampleItems: [],
-    exceptions: [],
-    tickmarks: [],
-    signOffs: [],
-    reviewNotes: [],
-    addenda: [],
-    ...over,
-  };
+  return snapshotOf({ ...makeEngagement(), reportDate: '2026-12-15' }, over);
 }
 
 describe('dashboard figures', () => {

@@ -12,32 +12,11 @@ import {
   shortId,
   type AuditEvent,
 } from '../../../domain/audit';
-import { SNAPSHOT_TABLES, type SnapshotTable } from '../../../domain/snapshot';
+import { SNAPSHOT_TABLE_ENTITIES, SNAPSHOT_TABLES } from '../../../domain/snapshot';
 import { code, datetime, long, number, text, type Column } from '../columns';
 import type { WorkbookContext } from '../context';
 import type { TableSpec } from '../table';
 import { yes } from '../words';
-
-/** The trail's name for the records of each snapshot table (`renderer/db/entities.ts`). */
-const ENTITY_OF_TABLE: Record<SnapshotTable, string> = {
-  criterionScopes: 'criterionScope',
-  controls: 'control',
-  subserviceOrgs: 'subserviceOrg',
-  csocs: 'csoc',
-  userEntityControls: 'userEntityControl',
-  requests: 'request',
-  descriptionSections: 'descriptionSection',
-  evidence: 'evidence',
-  interviews: 'interview',
-  walkthroughs: 'walkthrough',
-  tests: 'controlTest',
-  sampleItems: 'sampleItem',
-  exceptions: 'exception',
-  tickmarks: 'tickmark',
-  signOffs: 'signOff',
-  reviewNotes: 'reviewNote',
-  addenda: 'addendum',
-};
 
 /** Names of the engagement's records (deleted ones too) and of the people, for the Record column. */
 function labeller(ctx: WorkbookContext): (event: AuditEvent) => string {
@@ -45,7 +24,7 @@ function labeller(ctx: WorkbookContext): (event: AuditEvent) => string {
   const labels = recordLabels(
     SNAPSHOT_TABLES.flatMap((table) =>
       s[table].map((record) => ({
-        entity: ENTITY_OF_TABLE[table],
+        entity: SNAPSHOT_TABLE_ENTITIES[table],
         record,
       })),
     ),
