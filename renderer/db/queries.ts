@@ -1,5 +1,11 @@
 /** Read helpers over the database. Components read through these inside `useLiveQuery`. */
-import { verifyAuditChain, type AuditEvent, type AuditVerification } from '@shared/domain/audit';
+import {
+  verifyAuditChain,
+  type AuditEvent,
+  type AuditVerification,
+  type ChainHead,
+} from '@shared/domain/audit';
+import { engagementAuditEvents, engagementChainRange } from './chains';
 import type { CriterionScope, Engagement } from '@shared/domain/engagement';
 import type { Profile } from '@shared/domain/profile';
 import type { FieldworkDatabase } from './database';
@@ -24,14 +30,57 @@ export function listCriterionScopes(db: FieldworkDatabase, engagementId: string)
   return db.criterionScopes.where('engagementId').equals(engagementId).toArray();
 }
 
-export function auditEvents(db: FieldworkDatabase, chain: string): Promise<AuditEvent[]> {
-  return db.auditEvents.where('[chain+seq]').between([chain, 0], [chain, Infinity]).toArray();
+/**
+ * Every audit event of an engagement — its own chain and the chains of the other copies merged into it —
+ * oldest first (or of the machine-level `local` chain).
+ */
+export function auditEvents(db: FieldworkDatabase, engagementId: string): Promise<AuditEvent[]> {
+  return engagementAuditEvents(db, engagementId);
 }
 
-/** Verifies an engagement's (or the local) audit chain against its stored head. */
-export async function verifyChain(db: FieldworkDatabase, chain: string): Promise<AuditVerification> {
-  const [events, head] = await Promise.all([auditEvents(db, chain), db.chainHeads.get(chain)]);
-  return verifyAuditChain(events, head ?? null);
+/** The heads of an engagement's chains (one per copy that changed it), in chain order. */
+export function chainHeadsOf(db: FieldworkDatabase, engagementId: string): Promise<ChainHead[]> {
+  const [from, to] = engagementChainRange(engagementId);
+  return db.chainHeads.where('chain').between(from[0], to[0], true, true).toArray();
+}
+
+/**
+ * Verifies each of an engagement's chains against its stored head: "intact, N events" for all of them, or
+ * the first broken event with its chain. A chain whose head is gone counts as broken.
+ */
+export async function verifyChain(db: FieldworkDatabase, engagementId: string): Promise<AuditVerification> {
+  const heads = await chainHeadsOf(db, engagementId);
+  const events = await engagementAuditEvents(db, engagementId);
+  const byChain = new Map<string, AuditEvent[]>();
+  for (const e of events) byChain.set(e.chain, [...(byChain.get(e.chain) ?? []), e]);
+  const chains = [...new Set([...heads.map((h) => h.chain), ...byChain.keys()])].sort();
+  let count = 0;
+  for (const chain of chains) {
+    const result = await verifyAuditChain(
+      byChain.get(chain) ?? [],
+      heads.find((h) => h.chain === chain) ?? { chain, seq: -1, hash: '' },
+    );
+    if (!result.ok) {
+      return chains.length > 1
+        ? { ...result, chain, message: `${result.message} (in ${chainLabel(chain)})` }
+        : { ...result, chain };
+    }
+    count += result.count;
+  }
+  const copies = chains.length;
+  return {
+    ok: true,
+    count,
+    headHash: heads[heads.length - 1]?.hash ?? '',
+    message: `Audit trail intact, ${count} event${count === 1 ? '' : 's'}${copies > 1 ? ` in ${copies} trails (one per copy that changed it)` : ''}`,
+  };
+}
+
+/** How people read a chain id. */
+export function chainLabel(chain: string): string {
+  return chain.includes('~')
+    ? `the trail of copy ${chain.slice(chain.indexOf('~') + 1)}`
+    : 'the original trail';
 }
 
 /** The live (not deleted) records of one engagement in a planning table. */

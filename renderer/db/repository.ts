@@ -19,8 +19,11 @@ import {
   type ChainHead,
   type UnhashedAuditEvent,
 } from '@shared/domain/audit';
-import { formatStamp, tick, type ClockState } from '@shared/domain/clock';
+import { formatStamp, parseStamp, tick, type ClockState } from '@shared/domain/clock';
+import { canonicalJson } from '@shared/domain/canonical-json';
+import { changedPaths, flattenRecord } from '@shared/domain/records';
 import { ConflictError, NotFoundError, ValidationError } from '@shared/domain/errors';
+import { copyFlagKey, writeChainOf, type CopyFlag } from './chains';
 import { uuidv7 } from '@shared/domain/ids';
 import type { Engagement } from '@shared/domain/engagement';
 import type { SnapshotTable } from '@shared/domain/snapshot';
@@ -120,7 +123,7 @@ export class Repository {
     const declared = new Set(db.tables.map((t) => t.name));
     const tables = ALL_TABLES.filter((name) => declared.has(name)).map((name) => db.table(name));
     const extra = declared.has('blobs') ? [db.blobs] : [];
-    return [...tables, ...extra, db.auditEvents, db.chainHeads];
+    return [...tables, ...extra, db.auditEvents, db.chainHeads, db.meta];
   }
 
   private async plan(mutations: readonly Mutation[], actor: Actor, nodeId: string) {
@@ -132,6 +135,8 @@ export class Repository {
       const pendingByTable = new Map<string, Map<string, Fields>>();
       const uniques = new Map<string, UniqueIndex>(); // per entity and engagement
       const at = this.now().toISOString();
+      await this.loadClock();
+      const chains = new Map<string, string>(); // engagement id -> the chain this copy writes
       for (const m of mutations) {
         const def = ENTITIES[m.entity];
         const table = this.db.table(def.table);
@@ -161,11 +166,21 @@ export class Repository {
         };
         const parsed = def.schema.safeParse(candidate);
         if (!parsed.success) throw ValidationError.fromZod(parsed.error, def.label);
-        const after: Fields = parsed.data;
-        const chain = def.engagementScoped ? String(after.engagementId) : LOCAL_CHAIN;
+        const after: Fields = {
+          ...parsed.data,
+          fieldClocks: stampPaths(before, parsed.data, String(candidate.clock)),
+        };
+        let chain = LOCAL_CHAIN;
+        if (def.engagementScoped) {
+          const engagementId = String(after.engagementId);
+          const copy = (await this.db.meta.get(copyFlagKey(engagementId)))?.value as CopyFlag | undefined;
+          if (copy) throw new ValidationError(readOnlyCopyMessage(copy), {});
+          chain = chains.get(engagementId) ?? (await writeChainOf(this.db, engagementId, nodeId));
+          chains.set(engagementId, chain);
+        }
         let verdict: { postRelease: boolean; reason?: string } = { postRelease: false };
         if (def.engagementScoped) {
-          const engagementId = chain;
+          const engagementId = String(after.engagementId);
           const checked = checkEngagementRules({
             entity: m.entity,
             op: m.op,
@@ -317,7 +332,62 @@ export class Repository {
       const tips = new Map<string, ChainHead>();
       for (const e of events) tips.set(e.chain, { chain: e.chain, seq: e.seq, hash: e.hash });
       await this.db.chainHeads.bulkPut([...tips.values()]);
+      await this.db.meta.put({ key: CLOCK_KEY, value: { ...this.clock } });
     });
+  }
+
+  /**
+   * Continues from the latest stamp this database ever wrote (kept in `meta`), so the stamps of this node
+   * only ever grow — across restarts, windows and a wall clock set back. The merge relies on it: another
+   * copy that has seen stamp S of this node assumes it has seen every earlier write of it.
+   */
+  private async loadClock(): Promise<void> {
+    const stored = (await this.db.meta.get(CLOCK_KEY))?.value as ClockState | undefined;
+    if (!stored || typeof stored.wallMs !== 'number' || typeof stored.counter !== 'number') return;
+    if (
+      stored.wallMs > this.clock.wallMs ||
+      (stored.wallMs === this.clock.wallMs && stored.counter > this.clock.counter)
+    ) {
+      this.clock = { wallMs: stored.wallMs, counter: stored.counter };
+    }
+  }
+
+  /** The newest stamp this database has written (what another copy that received all of it has seen). */
+  async currentStamp(): Promise<string> {
+    const nodeId = await this.getNodeId();
+    await this.db.transaction('r', this.db.meta, () => this.loadClock());
+    return formatStamp(this.clock, nodeId);
+  }
+
+  /**
+   * Runs `task` in this window's write queue, so nothing else this window writes interleaves with it (the
+   * import of a file: see `exchange.ts`).
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Advances the clock for `count` new writes and returns their stamps plus the state to store with them
+   * (the caller writes `meta.clock` in its transaction). Only for `exclusive` tasks.
+   */
+  async allocateStamps(count: number): Promise<{ stamps: string[]; state: ClockState }> {
+    const nodeId = await this.getNodeId();
+    await this.db.transaction('r', this.db.meta, () => this.loadClock());
+    const stamps: string[] = [];
+    const nowMs = this.now().getTime();
+    for (let i = 0; i < count; i += 1) {
+      this.clock = tick(this.clock, nowMs);
+      stamps.push(formatStamp(this.clock, nodeId));
+    }
+    return { stamps, state: { ...this.clock } };
+  }
+
+  /** This database's node id (the tie-breaker in clock stamps, and the name of its audit chains). */
+  node(): Promise<string> {
+    return this.getNodeId();
   }
 
   /** A stable random id for this database, the tie-breaker in clock stamps. */
@@ -339,6 +409,34 @@ export class Repository {
     });
     return this.nodeId ?? fresh;
   }
+}
+
+export const CLOCK_KEY = 'clock';
+
+function readOnlyCopyMessage(copy: CopyFlag): string {
+  return `This is a read-only reviewer copy (exported by ${copy.exportedBy} on ${copy.exportedAt.slice(0, 10)}): it cannot be changed. Ask for an engagement file to work on it.`;
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
+
+/**
+ * The per-path clocks of a record after a write: every path the write changed (or, for a new record,
+ * every path it has) gets this write's stamp. A record written before clocks existed first reads every
+ * path as written at its last `clock`.
+ */
+function stampPaths(before: Fields | undefined, after: Fields, stamp: string): Record<string, string> {
+  const clocks: Record<string, string> = {};
+  if (before) {
+    const old = before.fieldClocks as Record<string, string> | undefined; // validated by the entity schema
+    if (old) Object.assign(clocks, old);
+    else if (typeof before.clock === 'string' && parseStamp(before.clock)) {
+      for (const path of flattenRecord(before).keys()) clocks[path] = before.clock;
+    }
+  }
+  const paths = before ? changedPaths(before, after, sameValue) : [...flattenRecord(after).keys()];
+  for (const path of paths) clocks[path] = stamp;
+  return clocks;
 }
 
 /** Unique values of one entity in one engagement, both ways, so a record's old value is freed in O(1). */

@@ -4,7 +4,7 @@
  * the new one and checks the rows. Index only the fields that are queried.
  */
 import type { Dexie, Transaction } from 'dexie';
-import { defaultReportSettings } from '@shared/domain/engagement/report-settings';
+import { RECORD_UPGRADES, type StoredRecord } from '@shared/domain/upgrades';
 
 export interface SchemaVersion {
   version: number;
@@ -12,6 +12,21 @@ export interface SchemaVersion {
   description: string;
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * A Dexie upgrade that runs the pure record upgrades of `version` (shared/domain/upgrades.ts, which the
+ * exchange codec also runs over records from older files) over every row of each store they name.
+ */
+function upgradeRecordsTo(version: number): (tx: Transaction) => Promise<void> {
+  return async (tx) => {
+    for (const [store, upgrade] of Object.entries(RECORD_UPGRADES[version] ?? {})) {
+      await tx
+        .table(store)
+        .toCollection()
+        .modify((row: StoredRecord) => upgrade(row));
+    }
+  };
 }
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -65,31 +80,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       reviewNotes: 'id, engagementId, workpaper, &[engagementId+number]',
       addenda: 'id, engagementId, &[engagementId+number]',
     },
-    upgrade: async (tx) => {
-      await tx
-        .table('engagements')
-        .toCollection()
-        .modify((e: Record<string, unknown>) => {
-          e.signOffLevels ??= ['preparer', 'reviewer'];
-          e.release ??= null;
-          e.lock ??= null;
-          e.unlocks ??= [];
-        });
-    },
+    upgrade: upgradeRecordsTo(4),
   },
   {
     version: 5,
     description:
       "exports: engagements get the report settings (opinion, basis, addressee, city, section IV order, the firm's template wording)",
     stores: {},
-    upgrade: async (tx) => {
-      await tx
-        .table('engagements')
-        .toCollection()
-        .modify((e: Record<string, unknown>) => {
-          e.report ??= defaultReportSettings();
-        });
-    },
+    upgrade: upgradeRecordsTo(5),
   },
 ];
 

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Engagement } from '@shared/domain/engagement';
 import { db } from '../../db';
-import { verifyChain } from '../../db/queries';
+import { chainHeadsOf, verifyChain } from '../../db/queries';
 import { useAppStore } from '../../store';
 import { useActor } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -16,8 +16,9 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
   const actor = useActor();
   const navigate = useAppStore((s) => s.navigate);
   // Re-verified whenever the chain head moves (any change in the engagement).
-  const head = useLiveQuery(() => db.chainHeads.get(engagement.id), [engagement.id]);
-  const verification = useLiveQuery(() => verifyChain(db, engagement.id), [engagement.id, head?.seq]);
+  const heads = useLiveQuery(() => chainHeadsOf(db, engagement.id), [engagement.id]);
+  const headsKey = heads?.map((h) => `${h.chain}:${h.seq}`).join(',');
+  const verification = useLiveQuery(() => verifyChain(db, engagement.id), [engagement.id, headsKey]);
   const readOnly = isReadOnly(engagement);
   const toggleArchive = useArchiveToggle();
 

@@ -23,7 +23,8 @@ export function useVerifyTrail(engagementId: string) {
     try {
       const result = await verifyChain(db, engagementId);
       const brokenEventExists =
-        !result.ok && (await db.auditEvents.get([engagementId, result.brokenSeq])) !== undefined;
+        !result.ok &&
+        (await db.auditEvents.get([result.chain ?? engagementId, result.brokenSeq])) !== undefined;
       setCheck({ state: 'done', result, at: new Date().toISOString(), brokenEventExists });
       return result;
     } catch (error) {

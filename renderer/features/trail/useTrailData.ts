@@ -6,7 +6,8 @@ import type { Engagement } from '@shared/domain/engagement';
 import { db } from '../../db';
 import { ENTITIES, type TableName } from '../../db/entities';
 import { describeError } from '../../components/ErrorText';
-import { engagementRecords } from '../../db/queries';
+import { chainHeadsOf, engagementRecords } from '../../db/queries';
+import { engagementAuditEvents } from '../../db/chains';
 
 type RecordTable = Exclude<TableName, 'engagements' | 'profiles' | 'settings'>;
 
@@ -84,12 +85,34 @@ async function readTrail(
  * added since are read live: a new change does not re-read 100,000 events.
  */
 export function useTrailEvents(engagementId: string, recordId: string | undefined): TrailEvents {
-  const key = `${engagementId}/${recordId ?? ''}`;
+  // An engagement changed on several laptops has one chain per copy: then the trail is read whole,
+  // newest first across the chains. The usual single chain is read in chunks below.
+  const chains = useLiveQuery(
+    async () => (await chainHeadsOf(db, engagementId)).map((h) => h.chain),
+    [engagementId],
+  );
+  const single = chains !== undefined && chains.length <= 1 && (chains[0] ?? engagementId) === engagementId;
+  const chunked = useChunkedTrail(engagementId, recordId, single);
+  const whole = useLiveQuery(async () => {
+    if (single || chains === undefined) return null;
+    const events = await engagementAuditEvents(db, engagementId);
+    return (recordId ? events.filter((e) => e.entityId === recordId) : events).reverse();
+  }, [engagementId, recordId, single, chains?.join(',')]);
+  return useMemo(() => {
+    if (single) return chunked;
+    if (!whole) return { events: undefined, complete: false, total: 0, reload: chunked.reload };
+    return { events: whole, complete: true, total: whole.length, reload: chunked.reload };
+  }, [single, chunked, whole]);
+}
+
+function useChunkedTrail(engagementId: string, recordId: string | undefined, enabled: boolean): TrailEvents {
+  const key = `${engagementId}/${recordId ?? ''}/${String(enabled)}`;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useEffect(() => {
     let cancelled = false;
+    if (!enabled) return;
     readTrail(
       engagementId,
       recordId,
@@ -105,7 +128,7 @@ export function useTrailEvents(engagementId: string, recordId: string | undefine
     return () => {
       cancelled = true;
     };
-  }, [key, engagementId, recordId, generation]);
+  }, [key, engagementId, recordId, generation, enabled]);
 
   const current = loaded?.key === key ? loaded : null;
   const top = current?.top ?? null;

@@ -70,11 +70,35 @@ export interface ChainHead {
   chain: string;
   seq: number;
   hash: string;
+  /**
+   * True for a chain another copy of the engagement wrote and this database received in a file: it is
+   * kept as it came and extended only by later files from that copy, never written here.
+   */
+  imported?: boolean;
+}
+
+/** The chain a copy writes after importing an engagement that another copy created: `<engagement id>~<node id>`. */
+export function copyChainId(engagementId: string, nodeId: string): string {
+  return `${engagementId}~${nodeId}`;
+}
+
+/** The engagement a chain belongs to (`local` for machine-level records). */
+export function chainEngagementId(chain: string): string {
+  const at = chain.indexOf('~');
+  return at === -1 ? chain : chain.slice(0, at);
 }
 
 export type AuditVerification =
   | { ok: true; count: number; headHash: string; message: string }
-  | { ok: false; count: number; brokenSeq: number; reason: string; message: string };
+  | {
+      ok: false;
+      count: number;
+      brokenSeq: number;
+      reason: string;
+      message: string;
+      /** The chain the broken event belongs to (an engagement can have one per copy). */
+      chain?: string;
+    };
 
 /**
  * Checks a chain's events (any order; sorted by `seq` here) and, when given, that the stored head matches

@@ -11,6 +11,7 @@ export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set([
   'updatedBy',
   'clock',
   'createdAt',
+  'fieldClocks',
 ]);
 
 export function diffRecords(

@@ -22,6 +22,12 @@ export const recordMetaSchema = z.object({
   clock: z.string().min(1),
   /** Tombstone: the record is deleted but kept (audit, merge). */
   deleted: z.boolean(),
+  /**
+   * The clock stamp of the write that last set each field path (`field-paths.ts`), for the three-way merge
+   * of two auditors' copies. Absent on records written before exchange existed: every path then reads as
+   * written at `clock`.
+   */
+  fieldClocks: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
 
@@ -38,6 +44,7 @@ export const META_FIELDS = [
   'rev',
   'clock',
   'deleted',
+  'fieldClocks',
 ] as const;
 
 /** Audit dates outside this range are typing mistakes (a five-digit year, 0026 for 2026). */

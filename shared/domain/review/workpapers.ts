@@ -206,7 +206,16 @@ export function describeWorkpaper(s: PartialSnapshot, key: string): WorkpaperInf
 /** A record's fields without its bookkeeping; `id` is kept so child records stay distinguishable. */
 function content<T extends object>(record: T): Record<string, unknown> {
   const copy = { ...record } as Record<string, unknown>; // a stored record: plain own fields
-  for (const f of ['engagementId', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'clock', 'deleted']) {
+  for (const f of [
+    'engagementId',
+    'createdAt',
+    'updatedAt',
+    'updatedBy',
+    'rev',
+    'clock',
+    'deleted',
+    'fieldClocks',
+  ]) {
     delete copy[f];
   }
   return copy;
