@@ -102,6 +102,18 @@ export default tseslint.config(
     },
   },
   {
+    // The one exception to the zone above: `fieldwork demo` must write exactly the file the app writes, so
+    // cli/demo.ts runs the app's own demo loader and export code (renderer/db, renderer/features) on
+    // fake-indexeddb. No other CLI file may import the renderer.
+    files: ['cli/demo.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: ['electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand'],
+        patterns: ['**/electron/**', '**/renderer/app/**', '**/renderer/platform/**'],
+      }),
+    },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{js,mjs}', '*.config.{js,ts}', '.ci/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-console': 'off' },

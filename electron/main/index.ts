@@ -6,9 +6,12 @@
  * Order matters: the privileged scheme and the sandbox must be set up before `ready`; the protocol,
  * session policy and IPC before the window loads anything.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import path from 'node:path';
 import { MENU_COMMAND_EVENT, type AppInfo, type MenuCommand } from '../../shared/ipc';
+import { createOpenQueue, fieldworkFileFromArgv } from './files/file-association';
+import { createExchangeHandlers, type ExchangeServices } from './ipc/exchange-handlers';
 import { createHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/sender';
@@ -23,7 +26,7 @@ import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy, withSecurityHeaders 
 import { createExternalLinkOpener } from './security/external-links';
 import { attachNavigationGuards } from './security/navigation';
 import { applyPermissionPolicy } from './security/permissions';
-import { setupSingleInstance } from './single-instance';
+import { focusWindow, setupSingleInstance } from './single-instance';
 import { createWindowOptions } from './window-options';
 
 const isDev = !app.isPackaged;
@@ -31,6 +34,11 @@ const isDev = !app.isPackaged;
 const devServerUrl = isDev ? process.env.FIELDWORK_DEV_SERVER_URL || undefined : undefined;
 
 let mainWindow: BrowserWindow | null = null;
+/** Created on `ready`; `.fieldwork` paths that arrive earlier wait in `openQueue`. */
+let exchange: ExchangeServices | null = null;
+const openQueue = createOpenQueue();
+/** How often main checks whether a scheduled backup is due (also checked when the window starts). */
+const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 function fatal(error: unknown): void {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -43,14 +51,22 @@ function sendMenuCommand(command: MenuCommand): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(MENU_COMMAND_EVENT, command);
 }
 
+/** A `.fieldwork` file to open (command line, macOS `open-file`, second launch): queued until the UI listens. */
+function openFieldworkFile(filePath: string): void {
+  openQueue.push(path.resolve(filePath));
+  focusWindow(mainWindow);
+}
+
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(
     createWindowOptions({ preloadPath: path.join(__dirname, 'preload.cjs'), isDev }),
   );
   mainWindow = window;
+  const contentsId = window.webContents.id;
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    exchange?.windowClosed(contentsId).catch((error: unknown) => console.error(error));
   });
   window.loadURL(devServerUrl ?? APP_INDEX_URL).catch(fatal);
   return window;
@@ -78,16 +94,40 @@ function onReady(): void {
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, csp) });
   });
 
+  const showSaveDialog = (options: SaveDialogOptions) =>
+    mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options);
+  const showOpenDialog = (options: OpenDialogOptions) =>
+    mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+  const knownPaths = new Set<string>();
   const handlers = createHandlers({
-    showSaveDialog: (options) =>
-      mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-    showOpenDialog: (options) =>
-      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+    showSaveDialog,
+    showOpenDialog,
     revealInFolder: (filePath) => shell.showItemInFolder(filePath),
     openExternal: (url) => shell.openExternal(url),
     appInfo: appInfo(),
+    knownPaths,
   });
-  registerIpcHandlers(ipcMain, handlers, { isTrustedSender: createSenderCheck({ devServerUrl }) });
+  exchange = createExchangeHandlers({
+    showSaveDialog,
+    showOpenDialog,
+    userDataPath: app.getPath('userData'),
+    send: (ownerId, channel, payload) => {
+      const contents = webContents.fromId(ownerId);
+      if (contents && !contents.isDestroyed()) contents.send(channel, payload);
+    },
+    knownPaths,
+    openQueue,
+  });
+  registerIpcHandlers(
+    ipcMain,
+    { ...handlers, ...exchange.handlers },
+    { isTrustedSender: createSenderCheck({ devServerUrl }) },
+  );
+  const services = exchange;
+  const checkBackup = () => {
+    services.checkBackup().catch((error: unknown) => console.error('Backup check failed:', error));
+  };
+  setInterval(checkBackup, BACKUP_CHECK_INTERVAL_MS).unref();
 
   const template = buildMenuTemplate({
     isDev,
@@ -103,7 +143,19 @@ function onReady(): void {
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
-if (setupSingleInstance(app, () => mainWindow)) {
+const secondLaunchFile = (argv: readonly string[], cwd: string) => {
+  const file = fieldworkFileFromArgv(argv, cwd);
+  if (file !== null) openFieldworkFile(file);
+};
+
+if (setupSingleInstance(app, () => mainWindow, secondLaunchFile)) {
+  // Windows/Linux: a double-clicked .fieldwork file arrives on the command line of the first launch.
+  secondLaunchFile(process.argv, process.cwd());
+  // macOS: files arrive as `open-file`, possibly before `ready` (they wait in the queue).
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openFieldworkFile(filePath);
+  });
   const openExternal = createExternalLinkOpener((url) => shell.openExternal(url));
   app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, openExternal));
   app.on('window-all-closed', () => {

@@ -526,39 +526,57 @@ export async function applyImport(
       const first = localEvents.find((e) => e.chain === chain);
       if (first && first.prevHash !== (start?.hash ?? GENESIS_HASH)) throw new ConflictError();
     }
-    const added = await db.transaction('rw', importTables(db), async () => {
-      for (const [chain, start] of startHeads) {
-        const now = await db.chainHeads.get(chain);
-        if (now?.seq !== start?.seq || now?.hash !== start?.hash) throw new ConflictError(changedMeanwhile);
-      }
-      for (const w of writes) {
-        if (!w.before) continue;
-        const now = (await db.table(w.table).get(String(w.record.id))) as Fields | undefined;
-        if (now?.rev !== w.before.rev) throw new ConflictError(changedMeanwhile);
-      }
-      for (const id of clears) await clearEngagement(db, id);
-      for (const r of removals) await db.table(r.table).delete(r.id);
-      for (const w of writes) await db.table(w.table).put(w.record);
-      let stored = 0;
-      for (const b of blobs) {
-        if ((await db.blobs.where('sha256').equals(b.sha256).count()) > 0) continue;
-        await db.blobs.add({ sha256: b.sha256, blob: b.blob, size: b.blob.size, storedAt: at });
-        stored += 1;
-      }
-      await db.auditEvents.bulkAdd([...foreignEvents, ...localEvents]);
-      await db.chainHeads.bulkPut([...foreignHeads, ...localHeads.values()]);
-      if (pkg.manifest.kind === 'backup') {
-        for (const profile of pkg.profiles) {
-          if (!(await db.profiles.get(profile.id))) await db.profiles.put(profile);
+    const added = await guardQuota(() =>
+      db.transaction('rw', importTables(db), async () => {
+        for (const [chain, start] of startHeads) {
+          const now = await db.chainHeads.get(chain);
+          if (now?.seq !== start?.seq || now?.hash !== start?.hash) throw new ConflictError(changedMeanwhile);
         }
-        if ((await db.settings.count()) === 0) await db.settings.bulkPut(pkg.settings);
-      }
-      await db.meta.bulkPut(meta);
-      if (restamps > 0) await db.meta.put({ key: CLOCK_KEY, value: state });
-      return stored;
-    });
+        for (const w of writes) {
+          if (!w.before) continue;
+          const now = (await db.table(w.table).get(String(w.record.id))) as Fields | undefined;
+          if (now?.rev !== w.before.rev) throw new ConflictError(changedMeanwhile);
+        }
+        for (const id of clears) await clearEngagement(db, id);
+        for (const r of removals) await db.table(r.table).delete(r.id);
+        for (const w of writes) await db.table(w.table).put(w.record);
+        let stored = 0;
+        for (const b of blobs) {
+          if ((await db.blobs.where('sha256').equals(b.sha256).count()) > 0) continue;
+          await db.blobs.add({ sha256: b.sha256, blob: b.blob, size: b.blob.size, storedAt: at });
+          stored += 1;
+        }
+        await db.auditEvents.bulkAdd([...foreignEvents, ...localEvents]);
+        await db.chainHeads.bulkPut([...foreignHeads, ...localHeads.values()]);
+        if (pkg.manifest.kind === 'backup') {
+          for (const profile of pkg.profiles) {
+            if (!(await db.profiles.get(profile.id))) await db.profiles.put(profile);
+          }
+          if ((await db.settings.count()) === 0) await db.settings.bulkPut(pkg.settings);
+        }
+        await db.meta.bulkPut(meta);
+        if (restamps > 0) await db.meta.put({ key: CLOCK_KEY, value: state });
+        return stored;
+      }),
+    );
     return { engagements: results, evidenceAdded: added };
   });
+}
+
+/** A full disk aborts the one transaction: nothing of the file is stored, and the message says so. */
+async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name ?? '';
+    const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+    if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+      throw new Error(
+        'The disk is full: nothing from the file was imported. Free some space and open the file again.',
+      );
+    }
+    throw error;
+  }
 }
 
 const changedMeanwhile =

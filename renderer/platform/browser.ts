@@ -3,7 +3,7 @@
  * through a file input. There is no application menu.
  */
 import type { FileFilter } from '@shared/ipc';
-import type { Platform } from './types';
+import type { OpenedSource, Platform, SaveStream } from './types';
 
 const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? 'dev';
 
@@ -29,6 +29,85 @@ export function browserName(userAgent: string): string {
   return `${names[name] ?? name} ${match[2] ?? ''}`;
 }
 
+/** Offers `blob` as a download named `name`. */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Give the browser time to start the download before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
+
+/** Lets the user pick one file; null when the picker is canceled. */
+function pickFile(filters: FileFilter[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = acceptFor(filters);
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      resolve(file ?? null);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/**
+ * A download written in pieces: each chunk becomes a Blob part at once (Chromium moves large Blob data to
+ * disk), and `close` joins the parts into one Blob and downloads it.
+ */
+export function blobSaveStream(suggestedName: string, onClose = download): SaveStream {
+  let parts: Blob[] | null = [];
+  return {
+    async write(chunk) {
+      if (parts === null) throw new Error('This save was already finished or canceled.');
+      parts.push(new Blob([chunk.slice()]));
+    },
+    async close() {
+      if (parts === null) throw new Error('This save was already finished or canceled.');
+      const blob = new Blob(parts, { type: 'application/octet-stream' });
+      parts = null;
+      onClose(suggestedName, blob);
+      return { location: suggestedName, name: suggestedName, canReveal: false };
+    },
+    async abort() {
+      parts = null;
+    },
+  };
+}
+
+/** A picked File as a random-access source: reads are `file.slice(a, b).arrayBuffer()`. */
+export function fileSource(file: File): OpenedSource {
+  return {
+    name: file.name,
+    size: file.size,
+    blob: file,
+    async read(offset, length) {
+      try {
+        return new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
+      } catch {
+        throw new Error(`Could not read “${file.name}”. Check that the file was not moved or changed.`);
+      }
+    },
+    async close() {},
+  };
+}
+
 export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
@@ -40,45 +119,17 @@ export function createBrowserPlatform(): Platform {
       };
     },
     async saveFile(suggestedName, bytes) {
-      const url = URL.createObjectURL(new Blob([bytes.slice()]));
-      try {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = suggestedName;
-        a.rel = 'noopener';
-        document.body.append(a);
-        a.click();
-        a.remove();
-      } finally {
-        // Give the browser time to start the download before the URL goes away.
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
+      download(suggestedName, new Blob([bytes.slice()]));
       return { location: suggestedName, name: suggestedName, canReveal: false };
     },
-    openFile(filters = []) {
-      return new Promise((resolve, reject) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.accept = acceptFor(filters);
-        input.style.display = 'none';
-        input.addEventListener('change', () => {
-          const file = input.files?.[0];
-          input.remove();
-          if (!file) return resolve(null);
-          file
-            .arrayBuffer()
-            .then((buf) => resolve({ name: file.name, bytes: new Uint8Array(buf) }))
-            .catch(() =>
-              reject(new Error(`Could not read “${file.name}”. Check that the file is not open elsewhere.`)),
-            );
-        });
-        input.addEventListener('cancel', () => {
-          input.remove();
-          resolve(null);
-        });
-        document.body.append(input);
-        input.click();
-      });
+    async openFile(filters = []) {
+      const file = await pickFile(filters);
+      if (!file) return null;
+      try {
+        return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      } catch {
+        throw new Error(`Could not read “${file.name}”. Check that the file is not open elsewhere.`);
+      }
     },
     async revealFile() {
       throw new Error('Showing files in their folder needs the desktop app.');
@@ -90,6 +141,32 @@ export function createBrowserPlatform(): Platform {
     },
     onMenuCommand() {
       return () => undefined;
+    },
+    async saveStream(suggestedName, _filters, options = {}) {
+      if (options.backupFolder) throw new Error('Automatic backups need the desktop app.');
+      return blobSaveStream(suggestedName);
+    },
+    async openSource(filters = []) {
+      const file = await pickFile(filters);
+      return file ? fileSource(file) : null;
+    },
+    onOpenRequest() {
+      return () => undefined;
+    },
+    async backupSettings() {
+      return null;
+    },
+    async chooseBackupFolder() {
+      return null;
+    },
+    async setBackupSettings() {
+      throw new Error('Automatic backups need the desktop app.');
+    },
+    onBackupRequest() {
+      return () => undefined;
+    },
+    async backupCompleted() {
+      throw new Error('Automatic backups need the desktop app.');
     },
   };
 }

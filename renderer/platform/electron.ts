@@ -1,8 +1,63 @@
 /** The Electron host: everything goes through `window.fieldwork`, the preload's typed IPC bridge. */
-import type { FieldworkApi } from '@shared/ipc';
-import type { Platform } from './types';
+import { MAX_STREAM_CHUNK_BYTES, type FieldworkApi, type OpenedHandle } from '@shared/ipc';
+import type { OpenedSource, Platform, SaveStream } from './types';
+
+/** A file main opened for reading, as a random-access source read in ≤ 16 MiB pieces over IPC. */
+export function handleSource(api: FieldworkApi, handle: OpenedHandle): OpenedSource {
+  return {
+    name: handle.name,
+    size: handle.size,
+    async read(offset, length) {
+      if (length <= MAX_STREAM_CHUNK_BYTES) return api.readHandle(handle.handleId, offset, length);
+      const out = new Uint8Array(Math.max(0, Math.min(length, handle.size - offset)));
+      let filled = 0;
+      while (filled < out.length) {
+        const piece = await api.readHandle(
+          handle.handleId,
+          offset + filled,
+          Math.min(MAX_STREAM_CHUNK_BYTES, out.length - filled),
+        );
+        if (piece.length === 0) break;
+        out.set(piece, filled);
+        filled += piece.length;
+      }
+      return filled === out.length ? out : out.slice(0, filled);
+    },
+    close: () => api.closeHandle(handle.handleId),
+  };
+}
+
+/** A save main streams to disk; chunks larger than the IPC limit are split. */
+function saveStream(api: FieldworkApi, streamId: string): SaveStream {
+  return {
+    async write(chunk) {
+      for (let offset = 0; offset < chunk.length; offset += MAX_STREAM_CHUNK_BYTES) {
+        const piece =
+          offset === 0 && chunk.length <= MAX_STREAM_CHUNK_BYTES
+            ? chunk
+            : chunk.subarray(offset, offset + MAX_STREAM_CHUNK_BYTES);
+        await api.saveStreamWrite(streamId, piece);
+      }
+    },
+    async close() {
+      const saved = await api.saveStreamEnd(streamId);
+      return { location: saved.path, name: saved.name, canReveal: true };
+    },
+    abort: () => api.saveStreamAbort(streamId),
+  };
+}
 
 export function createElectronPlatform(api: FieldworkApi): Platform {
+  // Opened files go to the current listeners, or wait for the next one (a view remounting between the
+  // unsubscribe and the next subscribe must not lose the file the app was started with).
+  const openListeners = new Set<(file: OpenedSource) => void>();
+  const undelivered: OpenedSource[] = [];
+  let listening = false;
+  function dispatch(file: OpenedSource): void {
+    if (openListeners.size === 0) undelivered.push(file);
+    for (const listener of openListeners) listener(file);
+  }
+
   return {
     kind: 'electron',
     async info() {
@@ -24,5 +79,48 @@ export function createElectronPlatform(api: FieldworkApi): Platform {
     revealFile: (location) => api.revealFile(location),
     openExternal: (url) => api.openExternal(url),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
+
+    async saveStream(suggestedName, filters = [], options = {}) {
+      const result = await api.saveStreamBegin({
+        suggestedName,
+        filters,
+        backupFolder: options.backupFolder === true,
+      });
+      return result.status === 'ready' ? saveStream(api, result.streamId) : null;
+    },
+    async openSource(filters = []) {
+      const result = await api.openStream({ filters });
+      return result.status === 'opened' ? handleSource(api, result) : null;
+    },
+    onOpenRequest(listener) {
+      openListeners.add(listener);
+      if (!listening) {
+        listening = true;
+        api.onOpenRequest((handle) => dispatch(handleSource(api, handle)));
+        // Files that arrived before anyone listened (the double-click that started the app).
+        api.pendingOpens().then(
+          (handles) => handles.forEach((handle) => dispatch(handleSource(api, handle))),
+          (error: unknown) => console.error('Could not fetch the files the app was asked to open:', error),
+        );
+      }
+      for (const file of undelivered.splice(0)) listener(file);
+      return () => {
+        openListeners.delete(listener);
+      };
+    },
+
+    backupSettings: () => api.backupSettings(),
+    chooseBackupFolder: () => api.chooseBackupFolder(),
+    setBackupSettings: (schedule) => api.setBackupSettings(schedule),
+    onBackupRequest(listener) {
+      const unsubscribe = api.onBackupRequest(listener);
+      api
+        .backupCheck()
+        .catch((error: unknown) => console.error('Could not check the backup schedule:', error));
+      return unsubscribe;
+    },
+    async backupCompleted(location) {
+      await api.backupCompleted(location);
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** What the UI needs from its host, whether Electron or a plain browser. */
-import type { FileFilter, MenuCommand } from '@shared/ipc';
+import type { BackupRunRequest, BackupSchedule, BackupSettings, FileFilter, MenuCommand } from '@shared/ipc';
+import type { RandomAccessSource } from '@shared/exchange/types';
 
 export interface SavedFile {
   /** Where the file went: a full path in Electron, the download name in a browser. */
@@ -12,6 +13,35 @@ export interface SavedFile {
 export interface OpenedFile {
   name: string;
   bytes: Uint8Array;
+}
+
+/** A file being written in pieces (an exchange package): write chunks in order, then close or abort. */
+export interface SaveStream {
+  /** Appends a chunk (any size; split into ≤ 16 MiB pieces on the way to disk in Electron). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Finishes the file: in Electron flushed and moved into place atomically; in a browser downloaded. */
+  close(): Promise<SavedFile>;
+  /** Discards what was written; an existing file with the same name stays as it was. */
+  abort(): Promise<void>;
+}
+
+/** A file opened for reading in pieces (an exchange package of possibly several GB). */
+export interface OpenedSource extends RandomAccessSource {
+  readonly name: string;
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Releases the file (Electron closes its handle); reading afterwards fails. */
+  close(): Promise<void>;
+  /** Browser only: the File itself, so stored evidence can be kept as `blob.slice(...)` without copying. */
+  readonly blob?: Blob;
+}
+
+export interface SaveStreamOptions {
+  /**
+   * Desktop only: write into the backup folder chosen in the backup settings, without a dialog. The name
+   * must be the one from the backup request (`Fieldwork backup YYYY-MM-DD HHmm.fieldwork`).
+   */
+  backupFolder?: boolean;
 }
 
 export interface HostInfo {
@@ -31,4 +61,33 @@ export interface Platform {
   openExternal(url: string): Promise<void>;
   /** Application-menu commands (Electron only; the browser has none). Returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+
+  /** Starts writing a file the user chooses, in pieces; `null` when the user cancels. */
+  saveStream(
+    suggestedName: string,
+    filters?: FileFilter[],
+    options?: SaveStreamOptions,
+  ): Promise<SaveStream | null>;
+  /** Opens a file the user chooses for reading in pieces; `null` when the user cancels. */
+  openSource(filters?: FileFilter[]): Promise<OpenedSource | null>;
+  /**
+   * `.fieldwork` files the app was asked to open (double-click, second launch; desktop only). Files that
+   * arrived before the call are delivered right after subscribing. Returns the unsubscribe function.
+   */
+  onOpenRequest(listener: (file: OpenedSource) => void): () => void;
+
+  /** Automatic backup settings; `null` in a browser (no automatic backups there). */
+  backupSettings(): Promise<BackupSettings | null>;
+  /** Lets the user choose the backup folder; the new settings, or `null` when canceled or in a browser. */
+  chooseBackupFolder(): Promise<BackupSettings | null>;
+  /** Changes the schedule (desktop only; rejects in a browser). Turning it on needs a folder first. */
+  setBackupSettings(schedule: BackupSchedule): Promise<BackupSettings>;
+  /**
+   * Called when a scheduled backup is due (desktop only): write it with
+   * `saveStream(request.suggestedName, filters, { backupFolder: true })`, then call `backupCompleted`.
+   * Subscribing tells the desktop app the window is ready, which checks at once. Returns the unsubscribe.
+   */
+  onBackupRequest(listener: (request: BackupRunRequest) => void): () => void;
+  /** Records the backup written at `location` (from `SaveStream.close()`) and prunes old ones. */
+  backupCompleted(location: string): Promise<void>;
 }

@@ -22,13 +22,16 @@ export type FileFilter = z.infer<typeof fileFilterSchema>;
 /** Largest file the open dialog will read into memory (evidence may be big, but not unbounded). */
 export const MAX_OPEN_BYTES = 1024 * 1024 * 1024;
 
+/** A file name proposed in a dialog: no folders. */
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path');
+
 export const saveFileRequestSchema = z.object({
   /** File name proposed in the dialog (no folders). */
-  suggestedName: z
-    .string()
-    .min(1)
-    .max(255)
-    .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path'),
+  suggestedName: fileNameSchema,
   filters: z.array(fileFilterSchema).max(10).default([]),
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes must be a Uint8Array'),
 });
@@ -48,6 +51,98 @@ export type OpenFileResult =
 export const revealFileRequestSchema = z.object({ path: z.string().min(1).max(4096) });
 export const openExternalRequestSchema = z.object({ url: z.string().min(1).max(2048) });
 
+// ---------------------------------------------------------------------------------------------------------
+// Streaming files (exchange packages can be several GB): main writes and reads the bytes, the renderer
+// passes chunks and ids, never paths.
+
+/** Largest chunk one `file:save-stream-write` or `file:read` carries. */
+export const MAX_STREAM_CHUNK_BYTES = 16 * 1024 * 1024;
+
+/** Stream and handle ids are random tokens handed out by main. */
+const tokenSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'an id handed out by Fieldwork');
+
+export const saveStreamBeginSchema = z.object({
+  suggestedName: fileNameSchema,
+  filters: z.array(fileFilterSchema).max(10).default([]),
+  /**
+   * Write into the backup folder chosen in the backup settings, without a dialog. Only backup file names
+   * (`Fieldwork backup YYYY-MM-DD HHmm.fieldwork`) are accepted there.
+   */
+  backupFolder: z.boolean().default(false),
+});
+export type SaveStreamBeginRequest = z.input<typeof saveStreamBeginSchema>;
+export type SaveStreamBeginResult =
+  { status: 'ready'; streamId: string; path: string; name: string } | { status: 'canceled' };
+
+export const saveStreamWriteSchema = z.object({
+  streamId: tokenSchema,
+  chunk: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'chunk must be a Uint8Array')
+    .refine((chunk) => chunk.byteLength <= MAX_STREAM_CHUNK_BYTES, 'chunk is larger than 16 MiB'),
+});
+export const streamIdSchema = z.object({ streamId: tokenSchema });
+export interface SaveStreamEndResult {
+  path: string;
+  name: string;
+  bytesWritten: number;
+}
+
+export const openStreamSchema = z.object({
+  title: z.string().max(200).optional(),
+  filters: z.array(fileFilterSchema).max(10).default([]),
+});
+export type OpenStreamRequest = z.input<typeof openStreamSchema>;
+/** A file main opened for reading; the renderer reads it by `handleId` and never sees its path. */
+export interface OpenedHandle {
+  handleId: string;
+  name: string;
+  size: number;
+}
+export type OpenStreamResult = ({ status: 'opened' } & OpenedHandle) | { status: 'canceled' };
+
+export const readRequestSchema = z.object({
+  handleId: tokenSchema,
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  length: z.number().int().min(0).max(MAX_STREAM_CHUNK_BYTES),
+});
+export const handleIdSchema = z.object({ handleId: tokenSchema });
+
+// ---------------------------------------------------------------------------------------------------------
+// Scheduled backups (desktop only)
+
+export const BACKUP_EVERY_DAYS = { min: 1, max: 30 } as const;
+export const BACKUP_KEEP = { min: 1, max: 100 } as const;
+
+/** The schedule the user can change; the folder is set only through the folder dialog. */
+export const backupScheduleSchema = z.object({
+  enabled: z.boolean(),
+  everyDays: z.number().int().min(BACKUP_EVERY_DAYS.min).max(BACKUP_EVERY_DAYS.max),
+  keep: z.number().int().min(BACKUP_KEEP.min).max(BACKUP_KEEP.max),
+});
+export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
+
+/** `backup-settings.json` in the app's user-data folder. */
+export const backupSettingsSchema = backupScheduleSchema.extend({
+  /** Absolute path of the folder chosen in the dialog, or null before one was chosen. */
+  folder: z.string().min(1).max(4096).nullable(),
+  /** ISO time of the last completed automatic backup. */
+  lastBackupAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+/** What main asks the renderer to write when a backup is due. */
+export interface BackupRunRequest {
+  /** `Fieldwork backup YYYY-MM-DD HHmm.fieldwork`, to pass to `file:save-stream-begin` with `backupFolder`. */
+  suggestedName: string;
+}
+
+export const backupCompletedSchema = z.object({ path: z.string().min(1).max(4096) });
+export interface BackupCompletedResult {
+  settings: BackupSettings;
+  /** Names of the old backups removed to keep the last N. */
+  removed: string[];
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -65,6 +160,19 @@ export const ipcChannels = {
   'file:open': openFileRequestSchema,
   'file:reveal': revealFileRequestSchema,
   'link:open-external': openExternalRequestSchema,
+  'file:save-stream-begin': saveStreamBeginSchema,
+  'file:save-stream-write': saveStreamWriteSchema,
+  'file:save-stream-end': streamIdSchema,
+  'file:save-stream-abort': streamIdSchema,
+  'file:open-stream': openStreamSchema,
+  'file:read': readRequestSchema,
+  'file:close': handleIdSchema,
+  'file:pending-opens': z.undefined(),
+  'backup:get-settings': z.undefined(),
+  'backup:choose-folder': z.undefined(),
+  'backup:set-settings': backupScheduleSchema,
+  'backup:check': z.undefined(),
+  'backup:completed': backupCompletedSchema,
 } as const;
 export type IpcChannel = keyof typeof ipcChannels;
 
@@ -75,11 +183,29 @@ export interface IpcResults {
   'file:open': OpenFileResult;
   'file:reveal': void;
   'link:open-external': void;
+  'file:save-stream-begin': SaveStreamBeginResult;
+  'file:save-stream-write': void;
+  'file:save-stream-end': SaveStreamEndResult;
+  'file:save-stream-abort': void;
+  'file:open-stream': OpenStreamResult;
+  'file:read': Uint8Array;
+  'file:close': void;
+  /** Files the app was asked to open (double-click, command line) before the window listened. */
+  'file:pending-opens': OpenedHandle[];
+  'backup:get-settings': BackupSettings;
+  /** The new settings, or null when the dialog was canceled. */
+  'backup:choose-folder': BackupSettings | null;
+  'backup:set-settings': BackupSettings;
+  /** The window is ready to run backups: main checks now and sends `backup:run-request` when one is due. */
+  'backup:check': void;
+  'backup:completed': BackupCompletedResult;
 }
 
 /** Commands the application menu sends to the renderer (main -> renderer, one channel): see menu.ts. */
 export { menuCommands, MENU_COMMAND_EVENT, type MenuCommand } from './menu';
 import type { MenuCommand } from './menu';
+/** Other main -> renderer events: see events.ts. */
+export { FILE_OPEN_REQUEST_EVENT, BACKUP_RUN_REQUEST_EVENT } from './events';
 
 /** The API the preload exposes as `window.fieldwork`: one function per channel and nothing else. */
 export interface FieldworkApi {
@@ -90,6 +216,25 @@ export interface FieldworkApi {
   openExternal(url: string): Promise<void>;
   /** Subscribe to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+
+  saveStreamBegin(request: SaveStreamBeginRequest): Promise<SaveStreamBeginResult>;
+  saveStreamWrite(streamId: string, chunk: Uint8Array): Promise<void>;
+  saveStreamEnd(streamId: string): Promise<SaveStreamEndResult>;
+  saveStreamAbort(streamId: string): Promise<void>;
+  openStream(request: OpenStreamRequest): Promise<OpenStreamResult>;
+  readHandle(handleId: string, offset: number, length: number): Promise<Uint8Array>;
+  closeHandle(handleId: string): Promise<void>;
+  pendingOpens(): Promise<OpenedHandle[]>;
+  /** Files opened by double-click / second launch while the window runs; returns the unsubscribe function. */
+  onOpenRequest(listener: (file: OpenedHandle) => void): () => void;
+
+  backupSettings(): Promise<BackupSettings>;
+  chooseBackupFolder(): Promise<BackupSettings | null>;
+  setBackupSettings(schedule: BackupSchedule): Promise<BackupSettings>;
+  backupCheck(): Promise<void>;
+  /** Main asks for a backup to be written; returns the unsubscribe function. */
+  onBackupRequest(listener: (request: BackupRunRequest) => void): () => void;
+  backupCompleted(path: string): Promise<BackupCompletedResult>;
 }
 
 /** Errors crossing IPC lose their class; handlers reject with this shape in `message` so the UI can explain. */

@@ -80,6 +80,7 @@ function fakeElectron(isPackaged: boolean) {
       isReady: () => true,
       getName: () => 'Fieldwork',
       getVersion: () => '0.1.0',
+      getPath: (name: string) => `/fake/${name}`,
       quit: () => log.push('quit'),
       exit: (code: number) => log.push(`exit:${code}`),
     },
@@ -163,7 +164,29 @@ describe('the bundles run against a stand-in Electron', () => {
     vm.runInContext(code, context, { filename: 'preload.cjs' });
     expect([...exposed.keys()]).toEqual(['fieldwork']);
     expect(Object.keys(exposed.get('fieldwork') ?? {}).sort()).toEqual(
-      ['appInfo', 'onMenuCommand', 'openExternal', 'openFile', 'revealFile', 'saveFile'].sort(),
+      [
+        'appInfo',
+        'onMenuCommand',
+        'openExternal',
+        'openFile',
+        'revealFile',
+        'saveFile',
+        'saveStreamBegin',
+        'saveStreamWrite',
+        'saveStreamEnd',
+        'saveStreamAbort',
+        'openStream',
+        'readHandle',
+        'closeHandle',
+        'pendingOpens',
+        'onOpenRequest',
+        'backupSettings',
+        'chooseBackupFolder',
+        'setBackupSettings',
+        'backupCheck',
+        'onBackupRequest',
+        'backupCompleted',
+      ].sort(),
     );
   });
 
@@ -173,6 +196,9 @@ describe('the bundles run against a stand-in Electron', () => {
     const { createRequire } = await import('node:module');
     runBundle(await readFile(file, 'utf8'), file, fake.electron, createRequire(file));
     expect(fake.log.slice(0, 3)).toEqual(['privileged:app', 'enableSandbox', 'lock']);
+    // macOS may send `open-file` before ready: the listener must exist from the start.
+    expect(fake.log).toContain('app.on:open-file');
+    expect(fake.log).toContain('app.on:second-instance');
     fake.ready();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const afterReady = fake.log.slice(fake.log.indexOf('ready'));

@@ -33,6 +33,8 @@ const appInfo = {
   isPackaged: false,
 };
 
+const settings = { enabled: false, folder: null, everyDays: 7, keep: 10, lastBackupAt: null };
+
 function setup(devServerUrl?: string) {
   const handlers = {
     'app:info': vi.fn(() => appInfo),
@@ -40,13 +42,29 @@ function setup(devServerUrl?: string) {
     'file:open': vi.fn(async () => ({ status: 'canceled' as const })),
     'file:reveal': vi.fn(async () => undefined),
     'link:open-external': vi.fn(async () => undefined),
+    'file:save-stream-begin': vi.fn(async () => ({ status: 'canceled' as const })),
+    'file:save-stream-write': vi.fn(async () => undefined),
+    'file:save-stream-end': vi.fn(async () => ({ path: '/x', name: 'x', bytesWritten: 0 })),
+    'file:save-stream-abort': vi.fn(async () => undefined),
+    'file:open-stream': vi.fn(async () => ({ status: 'canceled' as const })),
+    'file:read': vi.fn(async () => new Uint8Array()),
+    'file:close': vi.fn(async () => undefined),
+    'file:pending-opens': vi.fn(async () => []),
+    'backup:get-settings': vi.fn(async () => settings),
+    'backup:choose-folder': vi.fn(async () => null),
+    'backup:set-settings': vi.fn(async () => settings),
+    'backup:check': vi.fn(async () => undefined),
+    'backup:completed': vi.fn(async () => ({ settings, removed: [] })),
   } satisfies IpcHandlers;
   const ipcMain = new FakeIpcMain();
   registerIpcHandlers(ipcMain, handlers, { isTrustedSender: createSenderCheck({ devServerUrl }) });
   return { ipcMain, handlers };
 }
 
-const fromApp: InvokeEventLike = { senderFrame: { url: 'app://fieldwork/index.html#/engagements' } };
+const fromApp: InvokeEventLike = {
+  senderFrame: { url: 'app://fieldwork/index.html#/engagements' },
+  sender: { id: 7 },
+};
 
 describe('registerIpcHandlers', () => {
   it('registers every channel of the contract exactly once', () => {
@@ -109,14 +127,53 @@ describe('registerIpcHandlers', () => {
     const { ipcMain, handlers } = setup();
     const bytes = new Uint8Array([1, 2, 3]);
     await ipcMain.invoke('file:save', fromApp, { suggestedName: 'report.pdf', bytes });
-    expect(handlers['file:save']).toHaveBeenCalledExactlyOnceWith({
-      suggestedName: 'report.pdf',
-      filters: [],
-      bytes,
-    });
+    expect(handlers['file:save']).toHaveBeenCalledExactlyOnceWith(
+      { suggestedName: 'report.pdf', filters: [], bytes },
+      { senderId: 7 },
+    );
     await ipcMain.invoke('file:open', fromApp, {});
-    expect(handlers['file:open']).toHaveBeenCalledExactlyOnceWith({ filters: [], maxBytes: 1024 ** 3 });
+    expect(handlers['file:open']).toHaveBeenCalledExactlyOnceWith(
+      { filters: [], maxBytes: 1024 ** 3 },
+      { senderId: 7 },
+    );
+    await ipcMain.invoke('file:save-stream-begin', fromApp, { suggestedName: 'a.fieldwork' });
+    expect(handlers['file:save-stream-begin']).toHaveBeenCalledExactlyOnceWith(
+      { suggestedName: 'a.fieldwork', filters: [], backupFolder: false },
+      { senderId: 7 },
+    );
     await expect(ipcMain.invoke('app:info', fromApp)).resolves.toEqual(appInfo);
+  });
+
+  it('refuses a stream chunk over 16 MiB, a read over 16 MiB and ids main never hands out', async () => {
+    const { ipcMain, handlers } = setup();
+    const streamId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    await ipcMain.invoke('file:save-stream-write', fromApp, {
+      streamId,
+      chunk: new Uint8Array(16 * 1024 * 1024),
+    });
+    expect(handlers['file:save-stream-write']).toHaveBeenCalledTimes(1);
+    await expect(
+      ipcMain.invoke('file:save-stream-write', fromApp, {
+        streamId,
+        chunk: new Uint8Array(16 * 1024 * 1024 + 1),
+      }),
+    ).rejects.toThrow(/chunk is larger than 16 MiB/);
+    await expect(
+      ipcMain.invoke('file:read', fromApp, { handleId: streamId, offset: 0, length: 16 * 1024 * 1024 + 1 }),
+    ).rejects.toThrow(/Invalid request for "file:read"/);
+    await expect(
+      ipcMain.invoke('file:read', fromApp, { handleId: streamId, offset: -1, length: 10 }),
+    ).rejects.toThrow(/Invalid request/);
+    await expect(
+      ipcMain.invoke('file:save-stream-end', fromApp, { streamId: '../../etc/passwd' }),
+    ).rejects.toThrow(/an id handed out by Fieldwork/);
+    await expect(
+      ipcMain.invoke('backup:set-settings', fromApp, { enabled: true, everyDays: 0, keep: 500 }),
+    ).rejects.toThrow(/Invalid request/);
+    expect(handlers['file:save-stream-write']).toHaveBeenCalledTimes(1);
+    expect(handlers['file:read']).not.toHaveBeenCalled();
+    expect(handlers['file:save-stream-end']).not.toHaveBeenCalled();
+    expect(handlers['backup:set-settings']).not.toHaveBeenCalled();
   });
 
   it('prefixes handler errors exactly once', async () => {

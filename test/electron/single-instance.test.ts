@@ -49,4 +49,21 @@ describe('setupSingleInstance', () => {
     app.emit('second-instance');
     expect(calls).toEqual(['show', 'focus']);
   });
+
+  it("forwards a second launch's command line and working directory after focusing the window", () => {
+    const app = new FakeApp(true);
+    const { window, calls } = fakeWindow(false);
+    const launches: [readonly string[], string][] = [];
+    setupSingleInstance(
+      app,
+      () => window,
+      (argv, cwd) => {
+        calls.push('open');
+        launches.push([argv, cwd]);
+      },
+    );
+    app.emit('second-instance', {}, ['Fieldwork.exe', 'C:\\Users\\amy\\Acme.fieldwork'], 'C:\\Users\\amy');
+    expect(launches).toEqual([[['Fieldwork.exe', 'C:\\Users\\amy\\Acme.fieldwork'], 'C:\\Users\\amy']]);
+    expect(calls).toEqual(['show', 'focus', 'open']);
+  });
 });

@@ -14,10 +14,10 @@ import type {
 } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppInfo } from '../../../shared/ipc';
+import type { AppInfo, IpcResults } from '../../../shared/ipc';
 import { createExternalLinkOpener } from '../security/external-links';
 import { writeFileAtomic, type AtomicWriteIo } from './atomic-write';
-import type { IpcHandlers } from './register';
+import type { IpcArgument } from './register';
 
 export interface HandlerDeps {
   /** `dialog.showSaveDialog` bound to the main window. */
@@ -31,7 +31,16 @@ export interface HandlerDeps {
   appInfo: AppInfo;
   /** Test seam for simulating disk failures; defaults to node:fs. */
   io?: AtomicWriteIo;
+  /** Paths saved or opened this session (shared with the streaming channels so `file:reveal` knows them). */
+  knownPaths?: Set<string>;
 }
+
+/** The channels handled here; the exchange channels are in exchange-handlers.ts. */
+export type BasicChannel = 'app:info' | 'file:save' | 'file:open' | 'file:reveal' | 'link:open-external';
+/** These handlers do not need to know which window called (assignable to `Pick<IpcHandlers, BasicChannel>`). */
+export type BasicHandlers = {
+  [C in BasicChannel]: (argument: IpcArgument<C>) => Promise<IpcResults[C]> | IpcResults[C];
+};
 
 /** "1.5 GB"-style size for messages. */
 export function formatBytes(bytes: number): string {
@@ -55,8 +64,8 @@ export function ownBytes(buffer: Uint8Array): Uint8Array {
 }
 
 /** Build the handler map. Paths saved or opened are remembered in this closure for `file:reveal`. */
-export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const knownPaths = new Set<string>();
+export function createHandlers(deps: HandlerDeps): BasicHandlers {
+  const knownPaths = deps.knownPaths ?? new Set<string>();
   const openExternal = createExternalLinkOpener(deps.openExternal);
 
   return {

@@ -4,7 +4,7 @@
  * Every channel of the contract gets the same wrapper, so no handler can forget a check:
  *   1. the sender frame's URL must belong to our UI (checked before anything else is looked at);
  *   2. the single argument is parsed with the channel's zod schema (defaults filled, unknown shapes refused);
- *   3. only then the handler runs, with the parsed value.
+ *   3. only then the handler runs, with the parsed value and the caller's webContents id.
  * Errors are re-thrown with the contract's `IPC_ERROR_PREFIX` so the UI can show their plain words.
  * `IpcHandlers` is a mapped type over the contract: a missing or mistyped handler is a compile error.
  */
@@ -15,14 +15,24 @@ import { toIpcError } from './errors';
 /** What a handler receives: the schema's output (defaults applied). */
 export type IpcArgument<C extends IpcChannel> = z.output<(typeof ipcChannels)[C]>;
 
+/** Who called: handlers that hand out streams or file handles tie them to the calling window. */
+export interface IpcContext {
+  /** `webContents.id` of the caller; undefined only for a malformed event. */
+  readonly senderId: number | undefined;
+}
+
 /** One handler per channel, each resolving to the contract's result type. */
 export type IpcHandlers = {
-  [C in IpcChannel]: (argument: IpcArgument<C>) => Promise<IpcResults[C]> | IpcResults[C];
+  [C in IpcChannel]: (
+    argument: IpcArgument<C>,
+    context: IpcContext,
+  ) => Promise<IpcResults[C]> | IpcResults[C];
 };
 
 /** The part of an `IpcMainInvokeEvent` the wrapper reads; a real event satisfies it. */
 export interface InvokeEventLike {
   readonly senderFrame?: { readonly url: string } | null;
+  readonly sender?: { readonly id: number } | null;
 }
 
 /** The part of Electron's `ipcMain` used here; `ipcMain` satisfies it, and so does a test fake. */
@@ -80,7 +90,7 @@ function registerOne<C extends IpcChannel>(
   ipcMain.handle(channel, async (event, ...args) => {
     try {
       const argument = validateInvocation(channel, event, args, isTrustedSender);
-      return await handler(argument);
+      return await handler(argument, { senderId: event.sender?.id ?? undefined });
     } catch (error) {
       throw toIpcError(error);
     }

@@ -90,7 +90,7 @@ describe('fieldwork export', () => {
       ['newer.json', /version 9.*Update Fieldwork/u],
       ['text-version.json', /no valid "version"/u],
       ['missing.json', /Cannot read .*missing\.json/u],
-      ['engagement.fieldwork', /\.fieldwork exchange files arrive/u],
+      ['engagement.fieldwork', /Cannot read .*engagement\.fieldwork/u],
     ];
     for (const [file, message] of cases) {
       const run = io();
@@ -115,7 +115,7 @@ describe('fieldwork export', () => {
     }
     const help = io();
     expect(await runCli(['--help'], help.io)).toBe(0);
-    expect(help.out.join('\n')).toContain('fieldwork export <engagement file>');
+    expect(help.out.join('\n')).toContain('fieldwork export <file.fieldwork | snapshot.json>');
   });
 
   it('refuses a missing output folder before building anything, so no file is half written', async () => {
