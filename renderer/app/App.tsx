@@ -11,6 +11,11 @@ import { NewProfileDialog, EditProfileDialog } from '../features/profiles/Profil
 import { NewEngagementDialog } from '../features/engagements/NewEngagementDialog';
 import { AboutDialog } from '../features/about/AboutDialog';
 import { JumpDialog } from '../features/jump/JumpDialog';
+import { ImportDialog } from '../features/exchange/ImportDialog';
+import { chooseFileToImport, useImportStore } from '../features/exchange/importStore';
+import { runScheduledBackup } from '../features/exchange/scheduledBackup';
+import { actorOf } from '../features/profiles/commands';
+import { describeError } from '../components/ErrorText';
 
 function Dialogs({ profile }: { profile: Profile }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -59,12 +64,36 @@ export function App() {
       platform.onMenuCommand((command) => {
         if (command === 'new-engagement') openDialog('new-engagement');
         else if (command === 'about') openDialog('about');
-        else if (command === 'import-engagement') {
-          notify('info', 'Engagement files (.fieldwork) can be imported once the exchange format ships.');
-        }
+        else if (command === 'import-engagement') void chooseFileToImport('open');
       }),
-    [openDialog, notify],
+    [openDialog],
   );
+
+  // A double-clicked .fieldwork file (desktop) opens the import dialog once someone is signed in.
+  const signedIn = !!profile;
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    return platform.onOpenRequest((source) => useImportStore.getState().open({ source, purpose: 'open' }));
+  }, [signedIn]);
+
+  // Scheduled backups (desktop): written in the background; a failure is reported, never silent.
+  const profileId = profile?.id;
+  const profileName = profile?.fullName;
+  useEffect(() => {
+    if (!profileId || !profileName) return undefined;
+    const actor = actorOf({ id: profileId, fullName: profileName });
+    return platform.onBackupRequest((request) => {
+      runScheduledBackup(request, actor).then(
+        (location) => {
+          if (location) notify('info', `Automatic backup written to ${location}.`);
+        },
+        (error: unknown) => {
+          const { text, detail } = describeError(error);
+          notify('error', `The automatic backup failed: ${text}`, detail);
+        },
+      );
+    });
+  }, [profileId, profileName, notify]);
 
   if (loading) return <p className="loading">Opening Fieldwork…</p>;
   if (!profile) return <ProfileSetup />;
@@ -72,6 +101,7 @@ export function App() {
     <>
       <Shell />
       <Dialogs profile={profile} />
+      <ImportDialog />
       <Notices />
     </>
   );

@@ -1,7 +1,9 @@
-/** An open engagement: loads it and shows the requested area. */
+/** An open engagement: loads it (with whether it is a read-only reviewer copy) and shows the requested area. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
 import { getEngagement } from '../db/queries';
+import { readOnlyCopy } from '../db/chains';
+import { noteCopyFlag } from '../features/engagements/ReadOnlyBanner';
 import { useAppStore } from '../store';
 import type { EngagementArea } from '../store/route';
 import { OverviewPage } from '../features/engagements/OverviewPage';
@@ -21,6 +23,7 @@ import { ReviewNotesPage } from '../features/review/ReviewNotesPage';
 import { AuditTrailPage } from '../features/trail/AuditTrailPage';
 import { FinalizePage } from '../features/finalize/FinalizePage';
 import { ReportPage } from '../features/report/ReportPage';
+import { SharePage } from '../features/exchange/SharePage';
 
 export function EngagementView({
   id,
@@ -33,7 +36,12 @@ export function EngagementView({
   item?: string | undefined;
   filter?: string | undefined;
 }) {
-  const engagement = useLiveQuery(async () => (await getEngagement(db, id)) ?? null, [id]);
+  // The reviewer-copy flag is read with the engagement, so every screen knows it before it renders.
+  const engagement = useLiveQuery(async () => {
+    const [found, copy] = await Promise.all([getEngagement(db, id), readOnlyCopy(db, id)]);
+    noteCopyFlag(id, found ? copy : undefined);
+    return found ?? null;
+  }, [id]);
   const navigate = useAppStore((s) => s.navigate);
   if (engagement === undefined) return <p className="page muted">Loading…</p>;
   if (engagement === null) {
@@ -78,6 +86,8 @@ export function EngagementView({
       );
     case 'trail':
       return <AuditTrailPage key={engagement.id} engagement={engagement} recordId={item} filter={filter} />;
+    case 'share':
+      return <SharePage key={engagement.id} engagement={engagement} />;
     case 'report':
       return <ReportPage key={engagement.id} engagement={engagement} />;
     case 'finalize':

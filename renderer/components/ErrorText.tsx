@@ -1,6 +1,8 @@
 const WORDED_ERRORS: ReadonlySet<string> = new Set([
   'Error',
   'ValidationError',
+  'ExchangeError',
+  'ExchangeCancelledError',
   'ImportError',
   'StorageFullError',
   'HashingCancelled',

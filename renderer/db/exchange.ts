@@ -573,6 +573,7 @@ async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
     if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
       throw new Error(
         'The disk is full: nothing from the file was imported. Free some space and open the file again.',
+        { cause: error },
       );
     }
     throw error;

@@ -21,6 +21,7 @@ export const ENGAGEMENT_AREAS = [
   'workpapers',
   'notes',
   'trail',
+  'share',
   'report',
   'finalize',
 ] as const;
@@ -41,6 +42,7 @@ export const AREA_LABELS: Record<EngagementArea, string> = {
   workpapers: 'Workpapers & sign-offs',
   notes: 'Review notes',
   trail: 'Audit trail',
+  share: 'Share & merge',
   report: 'Report & exports',
   finalize: 'Release & lock',
 };
@@ -50,7 +52,7 @@ export const AREA_GROUPS: readonly { label: string | null; areas: readonly Engag
   { label: null, areas: ['overview'] },
   { label: 'Planning', areas: ['scope', 'controls', 'coverage', 'complementary', 'description', 'requests'] },
   { label: 'Fieldwork', areas: ['interviews', 'walkthroughs', 'tests', 'exceptions', 'evidence'] },
-  { label: 'Review', areas: ['workpapers', 'notes', 'trail'] },
+  { label: 'Review', areas: ['workpapers', 'notes', 'trail', 'share'] },
   { label: 'Reporting', areas: ['report', 'finalize'] },
 ];
 

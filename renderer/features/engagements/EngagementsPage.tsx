@@ -1,4 +1,7 @@
-/** Every engagement on this computer: search, sort, open, archive and restore. */
+/**
+ * Every engagement on this computer: search, sort, open, archive and restore; open a `.fieldwork` file,
+ * back up and restore from a backup, with a reminder when the last backup is getting old.
+ */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CATEGORY_LABELS } from '@shared/domain/criteria';
@@ -14,12 +17,17 @@ import {
 import { lifecycleDates } from '@shared/domain/review';
 import { db, repository } from '../../db';
 import { listEngagements } from '../../db/queries';
+import { copyFlagKey } from '../../db/chains';
 import { useAppStore } from '../../store';
 import { useCurrentProfile } from '../../app/hooks';
 import { SortHeader, type SortDir } from '../../components/SortHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../components/ErrorText';
 import { loadDemoEngagement } from '../demo/commands';
+import { BackupDialog } from '../exchange/BackupDialog';
+import { BackupReminderBanner } from '../exchange/BackupReminderBanner';
+import { chooseFileToImport } from '../exchange/importStore';
+import { BackupSettingsDialog } from '../settings/BackupSettingsDialog';
 import { useArchiveToggle } from './useArchiveToggle';
 import { phaseTone } from './phase';
 
@@ -51,6 +59,16 @@ function sortValue(e: Engagement, key: SortKey): string {
 
 export function EngagementsPage() {
   const engagements = useLiveQuery(() => listEngagements(db), []);
+  // Read-only reviewer copies carry a flag in meta (`copy:<engagement id>`).
+  const copies = useLiveQuery(
+    async () =>
+      new Set(
+        (await db.meta.where('key').startsWith(copyFlagKey('')).primaryKeys()).map((k) =>
+          String(k).slice(copyFlagKey('').length),
+        ),
+      ),
+    [],
+  );
   const { profile } = useCurrentProfile();
   const openDialog = useAppStore((s) => s.openDialog);
   const navigate = useAppStore((s) => s.navigate);
@@ -61,6 +79,7 @@ export function EngagementsPage() {
   const [sortKey, setSortKey] = useState<SortKey>('updatedAt');
   const [sortDir, setSortDir] = useState<SortDir>('desc');
   const [loadingDemo, setLoadingDemo] = useState(false);
+  const [backupOpen, setBackupOpen] = useState<'backup' | 'settings' | null>(null);
   const toggleArchive = useArchiveToggle();
 
   const rows = useMemo(() => {
@@ -118,11 +137,30 @@ export function EngagementsPage() {
     }
   }
 
+  const liveCount = (engagements ?? []).length;
+  const openFile = () =>
+    void chooseFileToImport('open').catch((error: unknown) => {
+      const { text, detail } = describeError(error);
+      notify('error', text, detail);
+    });
+  const restore = () =>
+    void chooseFileToImport('restore').catch((error: unknown) => {
+      const { text, detail } = describeError(error);
+      notify('error', text, detail);
+    });
+
   return (
     <section className="page" aria-labelledby="engagements-title">
       <header className="page-header">
         <h1 id="engagements-title">Engagements</h1>
         <div className="page-actions">
+          <button
+            type="button"
+            onClick={openFile}
+            title="Open a .fieldwork file: a colleague’s engagement or a reviewer copy"
+          >
+            Open engagement file…
+          </button>
           <button type="button" onClick={loadDemo} disabled={loadingDemo}>
             Load demo engagement
           </button>
@@ -136,17 +174,31 @@ export function EngagementsPage() {
           </button>
         </div>
       </header>
+      <BackupReminderBanner
+        engagements={liveCount}
+        onBackUp={() => setBackupOpen('backup')}
+        onSettings={() => setBackupOpen('settings')}
+      />
+      {backupOpen === 'backup' ? <BackupDialog onClose={() => setBackupOpen(null)} /> : null}
+      {backupOpen === 'settings' ? <BackupSettingsDialog onClose={() => setBackupOpen(null)} /> : null}
 
       {engagements && engagements.length === 0 ? (
         <div className="empty-state">
           <h2>No engagements yet</h2>
           <p>
             An engagement holds one SOC 2 examination or readiness assessment: its scope, controls, testing
-            and report. Create one for your client, or load the demo to see a populated engagement first.
+            and report. Create one for your client, open a <code>.fieldwork</code> file a colleague sent you,
+            restore a backup, or load the demo to see a populated engagement first.
           </p>
           <div className="page-actions">
             <button type="button" className="primary" onClick={() => openDialog('new-engagement')}>
               New engagement
+            </button>
+            <button type="button" onClick={openFile}>
+              Open engagement file…
+            </button>
+            <button type="button" onClick={restore}>
+              Restore from backup…
             </button>
             <button type="button" onClick={loadDemo} disabled={loadingDemo}>
               Load demo engagement
@@ -174,6 +226,17 @@ export function EngagementsPage() {
             </label>
             <span className="muted" aria-live="polite">
               {rows.length} shown
+            </span>
+            <span className="toolbar-end">
+              <button type="button" className="link-button" onClick={() => setBackupOpen('settings')}>
+                Backup settings…
+              </button>
+              <button type="button" onClick={() => setBackupOpen('backup')}>
+                Back up…
+              </button>
+              <button type="button" onClick={restore}>
+                Restore from backup…
+              </button>
             </span>
           </div>
           <div className="table-wrap">
@@ -206,6 +269,7 @@ export function EngagementsPage() {
                         {e.serviceOrganization}
                       </a>
                       {e.demo ? <span className="tag">Demo</span> : null}
+                      {copies?.has(e.id) ? <span className="tag">Reviewer copy</span> : null}
                       {e.archived ? <span className="tag">Archived</span> : null}
                     </td>
                     <td>{e.systemName}</td>

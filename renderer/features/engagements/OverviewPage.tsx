@@ -11,6 +11,7 @@ import { EngagementDetails } from './EngagementDetails';
 import { isReadOnly, ReadOnlyBanner } from './ReadOnlyBanner';
 import { RecentChanges } from './RecentChanges';
 import { useArchiveToggle } from './useArchiveToggle';
+import { copyFlagOf } from './ReadOnlyBanner';
 
 export function OverviewPage({ engagement }: { engagement: Engagement }) {
   const actor = useActor();
@@ -27,9 +28,11 @@ export function OverviewPage({ engagement }: { engagement: Engagement }) {
       <header className="page-header">
         <h1 id="overview-title">Overview</h1>
         <div className="page-actions">
-          <button type="button" onClick={() => void toggleArchive(engagement)}>
-            {engagement.archived ? 'Restore engagement' : 'Archive engagement'}
-          </button>
+          {copyFlagOf(engagement.id) ? null : (
+            <button type="button" onClick={() => void toggleArchive(engagement)}>
+              {engagement.archived ? 'Restore engagement' : 'Archive engagement'}
+            </button>
+          )}
         </div>
       </header>
       <ReadOnlyBanner engagement={engagement} />

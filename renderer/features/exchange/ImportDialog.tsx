@@ -1,0 +1,412 @@
+/**
+ * Opening a `.fieldwork` file: passphrase (when encrypted; a wrong one can be retried), verifying with
+ * progress and Cancel, the preview, the conflicts to resolve, then the import in one transaction and its
+ * result. Nothing is written before the user confirms; a failure leaves the data as it was.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ExchangeCancelledError, ExchangeError, type Manifest, type Progress } from '@shared/exchange/types';
+import { db, repository } from '../../db';
+import { applyImport, planImport, type ImportPlan, type ImportResult } from '../../db/exchange';
+import { useActor } from '../../app/hooks';
+import { useAppStore } from '../../store';
+import { Dialog } from '../../components/Dialog';
+import { ErrorDetails } from '../../components/ErrorText';
+import { describeExchangeError, openInWorker, type OpenedPackage, type Running } from './exchangeWorker';
+import { chooseFileToImport, useImportStore, type ImportRequest } from './importStore';
+import { ConflictList } from './ConflictList';
+import { FileFacts, ImportPreview } from './ImportPreview';
+import { allConflicts, confirmLabel, unresolvedCount, type Resolutions } from './importView';
+import { ProgressLine } from './SaveStatus';
+
+type Step =
+  | { step: 'passphrase'; wrong: boolean }
+  | { step: 'verifying'; progress: Progress | null }
+  | { step: 'preview' }
+  | { step: 'conflicts' }
+  | { step: 'applying' }
+  | { step: 'done'; result: ImportResult }
+  | { step: 'failed'; text: string; detail?: string; writing: boolean };
+
+const TITLES = {
+  open: 'Open engagement file',
+  merge: 'Merge a colleague’s file',
+  restore: 'Restore from backup',
+} as const;
+
+const RESULT_WORDS = {
+  new: 'added',
+  merge: 'merged',
+  'reviewer-copy': 'added as a read-only reviewer copy',
+  'replace-copy': 'replaced the reviewer copy',
+  'up-to-date': 'already up to date',
+  refused: 'not imported',
+} as const;
+
+/** What opening the file came to. */
+type Attempt =
+  | { kind: 'planned'; plan: ImportPlan; manifest: Manifest; encrypted: boolean }
+  | { kind: 'passphrase'; wrong: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; text: string; detail?: string }
+  /** Closed meanwhile, or a newer attempt took over. */
+  | { kind: 'stale' };
+
+function PassphraseStep({ wrong, onSubmit }: { wrong: boolean; onSubmit(passphrase: string): void }) {
+  const [value, setValue] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  // The dialog opened before the file asked for a passphrase: bring focus to the field (again after a wrong one).
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, [wrong]);
+  return (
+    <form
+      id="import-passphrase-form"
+      className="passphrase-ask"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (value) onSubmit(value);
+      }}
+    >
+      <p>This file is protected with a passphrase. Enter the passphrase the sender gave you.</p>
+      <div className="field">
+        <label htmlFor="import-passphrase">Passphrase</label>
+        <input
+          ref={input}
+          id="import-passphrase"
+          type="password"
+          autoComplete="off"
+          value={value}
+          aria-invalid={wrong || undefined}
+          aria-describedby={wrong ? 'import-passphrase-error' : undefined}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </div>
+      {wrong ? (
+        <p id="import-passphrase-error" className="error-text" role="alert">
+          The passphrase is wrong or the file was changed.
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function ImportDialogBody({ request }: { request: ImportRequest }) {
+  const close = useImportStore((s) => s.close);
+  const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+  const actor = useActor();
+  const [state, setState] = useState<Step>({ step: 'verifying', progress: null });
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [facts, setFacts] = useState<{ manifest: Manifest; encrypted: boolean } | null>(null);
+  const [resolutions, setResolutions] = useState<Resolutions>({});
+  const running = useRef<Running<OpenedPackage> | null>(null);
+  const opened = useRef<OpenedPackage | null>(null);
+  const alive = useRef(true);
+  const { source } = request;
+
+  /**
+   * Opens and verifies the file in a worker, then plans the import. Reports progress through `onProgress`
+   * and returns what to show next (the caller sets the state).
+   */
+  const attempt = useCallback(
+    async (passphrase: string | undefined, onProgress: (p: Progress) => void): Promise<Attempt> => {
+      running.current?.cancel();
+      opened.current?.close();
+      opened.current = null;
+      const run = openInWorker(source, passphrase, onProgress);
+      running.current = run;
+      try {
+        const pkg = await run.result;
+        if (!alive.current || running.current !== run) {
+          pkg.close();
+          return { kind: 'stale' };
+        }
+        running.current = null;
+        opened.current = pkg;
+        onProgress({ phase: 'Comparing with this computer', done: 0, total: 0 });
+        const plan = await planImport(db, repository, pkg.pkg);
+        return { kind: 'planned', plan, manifest: pkg.pkg.manifest, encrypted: pkg.pkg.encrypted };
+      } catch (error) {
+        if (!alive.current || (running.current !== run && running.current !== null)) return { kind: 'stale' };
+        running.current = null;
+        if (error instanceof ExchangeError && error.code === 'passphrase-required') {
+          return { kind: 'passphrase', wrong: false };
+        }
+        if (error instanceof ExchangeError && error.code === 'wrong-passphrase') {
+          return { kind: 'passphrase', wrong: true };
+        }
+        if (error instanceof ExchangeCancelledError) return { kind: 'cancelled' };
+        const { text, detail } = describeExchangeError(error);
+        return { kind: 'failed', text, ...(detail ? { detail } : {}) };
+      }
+    },
+    [source],
+  );
+
+  const show = useCallback(
+    (outcome: Attempt) => {
+      if (!alive.current) return;
+      switch (outcome.kind) {
+        case 'planned':
+          setFacts({ manifest: outcome.manifest, encrypted: outcome.encrypted });
+          setPlan(outcome.plan);
+          setResolutions({});
+          setState({ step: 'preview' });
+          break;
+        case 'passphrase':
+          setState({ step: 'passphrase', wrong: outcome.wrong });
+          break;
+        case 'cancelled':
+          close();
+          break;
+        case 'failed':
+          setState({
+            step: 'failed',
+            text: outcome.text,
+            writing: false,
+            ...(outcome.detail ? { detail: outcome.detail } : {}),
+          });
+          break;
+        default:
+          break;
+      }
+    },
+    [close],
+  );
+
+  const onProgress = useCallback(
+    (progress: Progress) => setState((s) => (s.step === 'verifying' ? { step: 'verifying', progress } : s)),
+    [],
+  );
+
+  const retry = (passphrase: string) => {
+    setState({ step: 'verifying', progress: null });
+    void attempt(passphrase, onProgress).then(show);
+  };
+
+  useEffect(() => {
+    alive.current = true;
+    void attempt(undefined, onProgress).then(show);
+    return () => {
+      alive.current = false;
+      running.current?.cancel();
+      running.current = null;
+      opened.current?.close();
+      opened.current = null;
+      void source.close().catch(() => undefined);
+    };
+  }, [attempt, show, onProgress, source]);
+
+  async function confirm() {
+    const pkg = opened.current;
+    if (!pkg || !plan || !actor) return;
+    setState({ step: 'applying' });
+    try {
+      const result = await applyImport(
+        db,
+        repository,
+        pkg.pkg,
+        plan,
+        { resolutions, fileName: source.name, evidenceBlob: (e) => pkg.evidenceBlob(e) },
+        actor,
+      );
+      setState({ step: 'done', result });
+      const changed = result.engagements.filter((e) => e.action !== 'refused' && e.action !== 'up-to-date');
+      notify(
+        'success',
+        changed.length === 1 && changed[0]
+          ? `${changed[0].name}: ${RESULT_WORDS[changed[0].action]}.`
+          : `${changed.length} engagements imported from ${source.name}.`,
+      );
+    } catch (error) {
+      const { text, detail } = describeExchangeError(error);
+      setState({ step: 'failed', text, writing: true, ...(detail ? { detail } : {}) });
+    }
+  }
+
+  const busy = state.step === 'applying';
+  const onClose = () => {
+    if (!busy) close();
+  };
+  const conflicts = plan ? allConflicts(plan).length : 0;
+  const open_ = plan ? unresolvedCount(plan, resolutions) : 0;
+  const label = plan ? confirmLabel(plan) : null;
+  const manifest = facts?.manifest;
+  const otherEngagement =
+    request.engagementId && plan && !plan.engagements.some((e) => e.id === request.engagementId);
+
+  let footer: ReactNode;
+  switch (state.step) {
+    case 'passphrase':
+      footer = (
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="import-passphrase-form" className="primary">
+            Open the file
+          </button>
+        </>
+      );
+      break;
+    case 'preview':
+      footer = (
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          {conflicts > 0 ? (
+            <button type="button" className="primary" onClick={() => setState({ step: 'conflicts' })}>
+              Resolve {conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`}…
+            </button>
+          ) : label ? (
+            <button type="button" className="primary" disabled={!actor} onClick={() => void confirm()}>
+              {label}
+            </button>
+          ) : null}
+        </>
+      );
+      break;
+    case 'conflicts':
+      footer = (
+        <>
+          <span className="muted footer-note">
+            {open_ > 0 ? `${open_} still to resolve` : 'All resolved'}
+          </span>
+          <button type="button" onClick={() => setState({ step: 'preview' })}>
+            Back
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={open_ > 0 || !actor}
+            title={open_ > 0 ? 'Resolve every conflict first' : undefined}
+            onClick={() => void confirm()}
+          >
+            {label ?? 'Merge'}
+          </button>
+        </>
+      );
+      break;
+    case 'done':
+      footer = (
+        <button type="button" className="primary" onClick={close}>
+          Close
+        </button>
+      );
+      break;
+    case 'failed':
+      footer = (
+        <>
+          <button
+            type="button"
+            onClick={() => void chooseFileToImport(request.purpose, request.engagementId)}
+          >
+            Choose another file…
+          </button>
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </>
+      );
+      break;
+    default:
+      footer = null;
+  }
+
+  return (
+    <Dialog
+      title={TITLES[request.purpose]}
+      onClose={onClose}
+      footer={footer ? <div className="exchange-footer">{footer}</div> : undefined}
+      wide
+    >
+      {manifest && state.step !== 'failed' ? (
+        <FileFacts manifest={manifest} encrypted={facts?.encrypted ?? false} fileName={source.name} />
+      ) : (
+        <p className="file-name-line">
+          <span className="muted">File:</span> <span className="file-name">{source.name}</span>
+        </p>
+      )}
+      {state.step === 'passphrase' ? <PassphraseStep wrong={state.wrong} onSubmit={retry} /> : null}
+      {state.step === 'verifying' ? (
+        <ProgressLine
+          text={state.progress ? `${state.progress.phase}…` : 'Checking the file…'}
+          fraction={
+            state.progress && state.progress.total > 0
+              ? Math.min(1, state.progress.done / state.progress.total)
+              : null
+          }
+          label="Checking the file"
+          onCancel={() => running.current?.cancel()}
+        />
+      ) : null}
+      {otherEngagement && (state.step === 'preview' || state.step === 'conflicts') ? (
+        <p className="banner banner-info" role="note">
+          This file holds another engagement than the one you opened it from.
+        </p>
+      ) : null}
+      {plan && manifest && state.step === 'preview' ? (
+        <ImportPreview plan={plan} manifest={manifest} />
+      ) : null}
+      {plan && state.step === 'conflicts' ? (
+        <ConflictList plan={plan} resolutions={resolutions} onChange={setResolutions} />
+      ) : null}
+      {state.step === 'applying' ? (
+        <ProgressLine text="Writing the changes…" fraction={null} label="Importing" />
+      ) : null}
+      {state.step === 'done' ? (
+        <div className="import-result" role="status">
+          <p>
+            <strong>Done.</strong>{' '}
+            {state.result.evidenceAdded > 0
+              ? `${state.result.evidenceAdded} evidence file${state.result.evidenceAdded === 1 ? '' : 's'} stored.`
+              : ''}
+          </p>
+          <ul>
+            {state.result.engagements.map((e) => (
+              <li key={e.id}>
+                {e.action === 'refused' || e.action === 'up-to-date' ? (
+                  <span>{e.name}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      close();
+                      navigate({ name: 'engagement', id: e.id, area: 'overview' });
+                    }}
+                  >
+                    {e.name}
+                  </button>
+                )}
+                {`: ${RESULT_WORDS[e.action]}`}
+                {e.action === 'merge'
+                  ? ` (${e.changedRecords} record${e.changedRecords === 1 ? '' : 's'} changed)`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.step === 'failed' ? (
+        <div className="error-text" role="alert">
+          <p>
+            {state.text}
+            {state.writing ? ' Nothing was changed on this computer.' : ''}
+          </p>
+          <ErrorDetails detail={state.detail} />
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
+
+/** The import dialog, when a file is being opened (see importStore.ts). */
+export function ImportDialog() {
+  const request = useImportStore((s) => s.request);
+  if (!request) return null;
+  // A new file starts a new dialog (its own worker and state).
+  return <ImportDialogBody key={request.id} request={request} />;
+}

@@ -1,0 +1,174 @@
+/**
+ * Backup settings: after how many days without a backup the engagement list reminds the user, and on the
+ * desktop the automatic backup (on or off, the folder, every how many days, how many backups to keep).
+ * Automatic backups are not encrypted (no passphrase is ever stored), so the text says to choose a folder
+ * only the user can read.
+ */
+import { useEffect, useState } from 'react';
+import { BACKUP_EVERY_DAYS, BACKUP_KEEP, type BackupSettings } from '@shared/ipc';
+import { platform } from '../../platform';
+import { useAction } from '../../app/useAction';
+import { Dialog } from '../../components/Dialog';
+import { REMINDER_DAYS, setReminderDays, useBackupState } from '../exchange/backupReminder';
+import { backupSettingsProblem } from './backupSettings';
+import { formatDateTime } from '@shared/domain/engagement';
+
+function AutomaticBackup({
+  settings,
+  onChange,
+}: {
+  settings: BackupSettings;
+  onChange(settings: BackupSettings): void;
+}) {
+  const run = useAction();
+  return (
+    <fieldset className="checkbox-group backup-schedule">
+      <legend>Automatic backup (desktop app)</legend>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.enabled}
+          disabled={!settings.folder}
+          onChange={(e) => onChange({ ...settings, enabled: e.target.checked })}
+        />
+        Back up every engagement automatically
+      </label>
+      <div className="backup-folder">
+        <span>
+          Folder:{' '}
+          {settings.folder ? (
+            <strong className="file-name">{settings.folder}</strong>
+          ) : (
+            <span className="muted">none chosen yet</span>
+          )}
+        </span>
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              const chosen = await platform.chooseBackupFolder();
+              if (chosen)
+                onChange({
+                  ...chosen,
+                  enabled: settings.enabled,
+                  everyDays: settings.everyDays,
+                  keep: settings.keep,
+                });
+            })
+          }
+        >
+          Choose…
+        </button>
+      </div>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="backup-every">Every (days)</label>
+          <input
+            id="backup-every"
+            type="number"
+            min={BACKUP_EVERY_DAYS.min}
+            max={BACKUP_EVERY_DAYS.max}
+            value={settings.everyDays}
+            onChange={(e) => onChange({ ...settings, everyDays: Math.floor(Number(e.target.value)) })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="backup-keep">Keep the last</label>
+          <input
+            id="backup-keep"
+            type="number"
+            min={BACKUP_KEEP.min}
+            max={BACKUP_KEEP.max}
+            value={settings.keep}
+            onChange={(e) => onChange({ ...settings, keep: Math.floor(Number(e.target.value)) })}
+          />
+        </div>
+      </div>
+      <p className="field-hint">
+        {settings.lastBackupAt
+          ? `Last automatic backup: ${formatDateTime(settings.lastBackupAt)}. `
+          : 'No automatic backup yet. '}
+        Automatic backups are not encrypted (a passphrase is never stored): choose a folder only you can read,
+        such as one on an encrypted disk. Older backups beyond the number kept are removed.
+      </p>
+    </fieldset>
+  );
+}
+
+export function BackupSettingsDialog({ onClose }: { onClose(): void }) {
+  const run = useAction();
+  const state = useBackupState();
+  const [days, setDays] = useState<number | null>(null);
+  const [schedule, setSchedule] = useState<BackupSettings | null>(null);
+  const [desktop, setDesktop] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void platform.backupSettings().then((s) => {
+      if (!live || !s) return;
+      setDesktop(true);
+      setSchedule(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const reminderDays = days ?? state?.reminderDays ?? 7;
+  const problem = backupSettingsProblem(reminderDays, desktop ? schedule : null);
+
+  async function saveAll() {
+    await setReminderDays(reminderDays);
+    if (desktop && schedule) {
+      await platform.setBackupSettings({
+        enabled: schedule.enabled,
+        everyDays: schedule.everyDays,
+        keep: schedule.keep,
+      });
+    }
+  }
+
+  return (
+    <Dialog
+      title="Backup settings"
+      onClose={onClose}
+      footer={
+        <div className="exchange-footer">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={problem !== null || !state}
+            onClick={() => void run(saveAll, 'Backup settings saved.').then(onClose)}
+          >
+            Save settings
+          </button>
+        </div>
+      }
+    >
+      <div className="field">
+        <label htmlFor="backup-reminder-days">Remind me to back up after (days)</label>
+        <input
+          id="backup-reminder-days"
+          type="number"
+          min={REMINDER_DAYS.min}
+          max={REMINDER_DAYS.max}
+          value={reminderDays}
+          aria-describedby="backup-reminder-hint"
+          onChange={(e) => setDays(Math.floor(Number(e.target.value)))}
+        />
+        <p id="backup-reminder-hint" className="field-hint">
+          The engagement list shows a reminder when the last backup is older than this ({REMINDER_DAYS.min}–
+          {REMINDER_DAYS.max} days).
+          {state?.lastAt ? ` Last backup: ${formatDateTime(state.lastAt)}.` : ' No backup yet.'}
+        </p>
+      </div>
+      {desktop && schedule ? <AutomaticBackup settings={schedule} onChange={setSchedule} /> : null}
+      {problem ? (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}
