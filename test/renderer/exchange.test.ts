@@ -14,7 +14,10 @@ import { TEST_KDF } from '../../shared/exchange/crypto';
 import type { PackageKind, Resolution } from '../../shared/exchange/types';
 import { applyImport, backupEngagementIds, buildPackageInput, planImport } from '../../renderer/db/exchange';
 import { addEvidence, replaceEvidenceFile } from '../../renderer/features/evidence/commands';
-import { verifyChain } from '../../renderer/db/queries';
+import { engagementRecords, verifyChain } from '../../renderer/db/queries';
+import type { Mutation } from '../../renderer/db';
+import type { Control } from '../../shared/domain/planning';
+import { generateControlMatrix, generateFieldwork, seededRandom } from '../generators/large-engagement';
 import { loadSnapshot } from '../../renderer/db/snapshot';
 import { loadDemoEngagement } from '../../renderer/features/demo/commands';
 import { emptyRequestFields } from '../../shared/domain/planning';
@@ -102,6 +105,61 @@ describe('engagement files between two computers', () => {
     expect(verified.ok).toBe(true);
     expect(verified.message).toMatch(/intact/);
   }, 120_000);
+
+  it('round-trips a large engagement: 2,400 sample items, 40 tests, 30 evidence files, every byte identical', async () => {
+    const a = await freshRepo();
+    const e = await newEngagement(a);
+    const matrix = generateControlMatrix(20, e.categories, 5);
+    await a.repo.mutate(
+      matrix.map((fields) => ({
+        entity: 'control',
+        op: 'create',
+        fields: { ...fields, engagementId: e.id },
+      })),
+      a.actor,
+    );
+    const controls = await engagementRecords<Control>(a.db, 'controls', e.id);
+    const generated = generateFieldwork(controls, { testsPerControl: 2, itemsPerTest: 60, attributes: 8 });
+    for (let i = 0; i < generated.length; i += 5) {
+      await a.repo.mutate(
+        generated.slice(i, i + 5).flatMap((t): Mutation[] => [
+          { entity: 'controlTest', op: 'create', id: t.id, fields: { ...t.fields, engagementId: e.id } },
+          ...t.items.map(({ id, ...fields }): Mutation => ({
+            entity: 'sampleItem',
+            op: 'create',
+            id,
+            fields: { ...fields, engagementId: e.id },
+          })),
+        ]),
+        a.actor,
+      );
+    }
+    const random = seededRandom(7);
+    const files = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => {
+        const bytes = new Uint8Array(64 * 1024 + i).map(() => Math.floor(random() * 256));
+        return sha256Hex(bytes).then((sha256) => ({
+          file: Object.assign(new Blob([bytes]), { name: `scan-${i}.pdf` }),
+          sha256,
+        }));
+      }),
+    );
+    await addEvidence(a.repo, a.actor, e.id, files);
+    const bytes = await exportFrom(a, e.id, 'engagement', 'large engagement passphrase');
+
+    const b = await freshRepo();
+    await importInto(b, bytes, undefined, 'large engagement passphrase');
+    const [mine, theirs] = await Promise.all([loadSnapshot(a.db, e.id), loadSnapshot(b.db, e.id)]);
+    expect(theirs?.sampleItems).toHaveLength(2400);
+    for (const table of SNAPSHOT_TABLES) expect(theirs?.[table]).toEqual(mine?.[table]);
+    for (const f of files) {
+      const row = await b.db.blobs.get(f.sha256);
+      expect(await sha256Hex(new Uint8Array(await (row?.blob ?? new Blob()).arrayBuffer()))).toBe(f.sha256);
+    }
+    const trailA = await verifyChain(a.db, e.id);
+    const trailB = await verifyChain(b.db, e.id);
+    expect(trailB).toMatchObject({ ok: true, count: trailA.count });
+  }, 180_000);
 
   it('merges edits to different fields made on two laptops without a conflict, both ways', async () => {
     const a = await freshRepo();

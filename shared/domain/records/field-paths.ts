@@ -4,18 +4,10 @@
  * (`report.basis`, `marks.<attributeId>`), everything else — text, numbers, arrays, null — is one value.
  * Empty objects have no paths; setting a path creates the objects on its way.
  */
+import { META_FIELDS } from './base';
 
-/** Bookkeeping fields: never merged, never clocked. */
-export const UNCLOCKED_FIELDS: ReadonlySet<string> = new Set([
-  'id',
-  'engagementId',
-  'createdAt',
-  'updatedAt',
-  'updatedBy',
-  'rev',
-  'clock',
-  'fieldClocks',
-]);
+/** Bookkeeping fields: never merged, never clocked (every meta field but the tombstone, which merges). */
+export const UNCLOCKED_FIELDS: ReadonlySet<string> = new Set(META_FIELDS.filter((f) => f !== 'deleted'));
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);

@@ -11,6 +11,7 @@ import { sha256Hex } from '../hash';
 import type { EvidenceLinkKind, Evidence } from '../fieldwork/evidence';
 import { ASSERTION_KEY, DESCRIPTION_SECTIONS, sectionsFor } from '../planning/description';
 import { live, type PartialSnapshot, type SnapshotTable } from '../snapshot';
+import { META_FIELDS } from '../records/base';
 
 export const WORKPAPER_KINDS = [
   'test',
@@ -206,18 +207,7 @@ export function describeWorkpaper(s: PartialSnapshot, key: string): WorkpaperInf
 /** A record's fields without its bookkeeping; `id` is kept so child records stay distinguishable. */
 function content<T extends object>(record: T): Record<string, unknown> {
   const copy = { ...record } as Record<string, unknown>; // a stored record: plain own fields
-  for (const f of [
-    'engagementId',
-    'createdAt',
-    'updatedAt',
-    'updatedBy',
-    'rev',
-    'clock',
-    'deleted',
-    'fieldClocks',
-  ]) {
-    delete copy[f];
-  }
+  for (const f of META_FIELDS) if (f !== 'id') delete copy[f];
   return copy;
 }
 
