@@ -70,7 +70,11 @@ const plural = (n: number, one: string, many = `${one}s`) =>
 
 /** "29 controls", "1 addendum", "3 addenda" for a table of the manifest's counts. */
 function tableCount(table: string, n: number): string {
-  const label = (SNAPSHOT_TABLE_LABELS as Readonly<Record<string, string>>)[table] ?? table; // unknown: as is
+  // Evidence records (what the app lists) are not the files: a record keeps every version's file.
+  const label =
+    table === 'evidence'
+      ? 'evidence record'
+      : ((SNAPSHOT_TABLE_LABELS as Readonly<Record<string, string>>)[table] ?? table); // unknown: as is
   return plural(n, label, label === 'addendum' ? 'addenda' : `${label}s`);
 }
 
@@ -388,9 +392,13 @@ export async function mergeCommand(
       const { summary } = plan;
       io.out(`Merging ${theirsInput.name} into ${mineInput.name}: ${engagementTitle(mine.snapshot)}`);
       io.out(
-        `  ${plural(summary.added, 'record')} added, ${plural(summary.updated, 'record')} updated (${plural(summary.fieldsTaken, 'field')} taken from theirs), ${plural(summary.keptMine, 'record')} kept as in mine, ${plural(summary.conflicts, 'conflict')}.`,
+        `  ${plural(summary.added, 'record')} added, ${plural(summary.updated, 'record')} updated (${plural(summary.fieldsTaken, 'field')} taken from theirs), ${plural(summary.keptMine, 'record')} changed only in mine (kept), ${plural(summary.conflicts, 'conflict')}.`,
       );
       for (const notice of plan.notices) io.out(`  Note: ${notice}`);
+      if (plan.conflicts.length > 0 && options.prefer === undefined) {
+        // What the merge would renumber if every conflict kept mine (the final list follows the choices).
+        for (const renumbering of plan.renumberings) io.out(`  ${renumbering.message}`);
+      }
       if (plan.conflicts.length > 0) {
         io.out(`Conflicts (the same field changed in both copies):`);
         for (const conflict of plan.conflicts)

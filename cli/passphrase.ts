@@ -37,7 +37,8 @@ export async function passphraseToOpen(io: PassphraseIo, fileName: string): Prom
 }
 
 /** Shortest passphrase accepted for a new encrypted file. */
-export const MIN_PASSPHRASE_LENGTH = 8;
+/** The same minimum as the app's (renderer/features/exchange/passphrase.ts). */
+export const MIN_PASSPHRASE_LENGTH = 10;
 
 /** A new passphrase to encrypt `fileName` with: asked twice on a terminal. */
 export async function passphraseToEncrypt(io: PassphraseIo, fileName: string): Promise<string> {

@@ -493,6 +493,9 @@ export async function applyImport(
     const localHeads = new Map<string, ChainHead>();
     const localEvents: AuditEvent[] = [];
     for (const entry of logged) {
+      const changes = diffRecords(entry.before, entry.after);
+      // A choice that kept this copy's values changes only the merge's bookkeeping: nothing to log.
+      if (Object.keys(changes).length === 0) continue;
       const chain = await writeChainOf(db, entry.engagementId, nodeId);
       let head = localHeads.get(chain);
       if (!head) {
@@ -509,7 +512,7 @@ export async function applyImport(
         entity: entry.entity,
         entityId: String(entry.after.id),
         op: entry.before ? (entry.before.deleted && !entry.after.deleted ? 'restore' : 'update') : 'create',
-        changes: diffRecords(entry.before, entry.after),
+        changes,
         reason,
         prevHash: head.hash,
       };
@@ -539,7 +542,10 @@ export async function applyImport(
         }
         for (const id of clears) await clearEngagement(db, id);
         for (const r of removals) await db.table(r.table).delete(r.id);
-        for (const w of writes) await db.table(w.table).put(w.record);
+        // Records this copy already has first: a renumbered local record frees its number (a unique index)
+        // before the other copy's record that now holds it is added.
+        for (const w of writes) if (w.before) await db.table(w.table).put(w.record);
+        for (const w of writes) if (!w.before) await db.table(w.table).put(w.record);
         let stored = 0;
         for (const b of blobs) {
           if ((await db.blobs.where('sha256').equals(b.sha256).count()) > 0) continue;
@@ -554,6 +560,13 @@ export async function applyImport(
           }
           if ((await db.settings.count()) === 0) await db.settings.bulkPut(pkg.settings);
         }
+        if (pkg.manifest.kind === 'backup') {
+          // What was just restored is in that backup: it is as recent as the backup.
+          const last = (await db.meta.get(LAST_BACKUP_KEY))?.value;
+          if (typeof last !== 'string' || last < pkg.manifest.exportedAt) {
+            meta.push({ key: LAST_BACKUP_KEY, value: pkg.manifest.exportedAt });
+          }
+        }
         await db.meta.bulkPut(meta);
         if (restamps > 0) await db.meta.put({ key: CLOCK_KEY, value: state });
         return stored;
@@ -563,13 +576,19 @@ export async function applyImport(
   });
 }
 
-/** A full disk aborts the one transaction: nothing of the file is stored, and the message says so. */
+/** A full disk (or a broken unique rule) aborts the one transaction: nothing of the file is stored, and the message says so. */
 async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
     const name = (error as { name?: string } | null)?.name ?? '';
     const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+    if (name === 'ConstraintError' || inner === 'ConstraintError') {
+      throw new Error(
+        'The file could not be imported: two records would share a number or reference that must be unique. Nothing was changed; please report this with the file.',
+        { cause: error },
+      );
+    }
     if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
       throw new Error(
         'The disk is full: nothing from the file was imported. Free some space and open the file again.',

@@ -16,6 +16,7 @@ import { applyImport, backupEngagementIds, buildPackageInput, planImport } from 
 import { addEvidence, replaceEvidenceFile } from '../../renderer/features/evidence/commands';
 import { engagementRecords, verifyChain } from '../../renderer/db/queries';
 import type { Mutation } from '../../renderer/db';
+import { LAST_BACKUP_KEY } from '../../renderer/db/chains';
 import type { Control } from '../../shared/domain/planning';
 import { generateControlMatrix, generateFieldwork, seededRandom } from '../generators/large-engagement';
 import { loadSnapshot } from '../../renderer/db/snapshot';
@@ -363,6 +364,44 @@ describe('evidence, deletes and backups', () => {
     expect(kept).toMatchObject({ deleted: false, title: 'HR list (terminations)' });
   }, 60_000);
 
+  it('renumbers a request both laptops added with the same number, in either direction', async () => {
+    const a = await freshRepo();
+    const e = await newEngagement(a);
+    const b = await freshRepo();
+    await importInto(b, await exportFrom(a, e.id));
+    const add = (ctx: Ctx, id: string, title: string) =>
+      ctx.repo.mutate(
+        [
+          {
+            entity: 'request',
+            op: 'create',
+            id,
+            fields: { ...emptyRequestFields(8), engagementId: e.id, title },
+          },
+        ],
+        ctx.actor,
+      );
+    // B's sorts first and was created first, so A's own request is the one renumbered when A merges:
+    // it must move to PBC-009 before B's takes PBC-008 (a unique index in the database).
+    await add(b, '01900000-0000-7000-8000-000000000001', 'Badge access list (B)');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await add(a, '01900000-0000-7000-8000-000000000002', 'Firewall rules (A)');
+    const intoA = await importInto(a, await exportFrom(b, e.id));
+    expect(intoA.plan.engagements[0]?.merge?.renumberings).toHaveLength(1);
+    const atA = (await loadSnapshot(a.db, e.id))?.requests.map((r) => [r.number, r.title]).sort();
+    expect(atA).toEqual([
+      [8, 'Badge access list (B)'],
+      [9, 'Firewall rules (A)'],
+    ]);
+    // Nothing is asked twice and B ends with the same list.
+    await importInto(b, await exportFrom(a, e.id));
+    const atB = (await loadSnapshot(b.db, e.id))?.requests.map((r) => [r.number, r.title]).sort();
+    expect(atB).toEqual(atA);
+    const again = await importInto(a, await exportFrom(b, e.id));
+    expect(again.plan.engagements[0]?.merge?.conflicts).toEqual([]);
+    expect((await verifyChain(a.db, e.id)).ok).toBe(true);
+  }, 60_000);
+
   it('backs up every engagement with the profiles and restores them into an empty database', async () => {
     const a = await freshRepo();
     const one = await newEngagement(a);
@@ -386,6 +425,8 @@ describe('evidence, deletes and backups', () => {
       expect((await verifyChain(restored.db, id)).ok).toBe(true);
     }
     expect(await restored.db.profiles.get(a.profile.id)).toBeDefined();
+    // The restored data is in that backup: no "never backed up" reminder right after a restore.
+    expect((await restored.db.meta.get(LAST_BACKUP_KEY))?.value).toBe(input.exportedAt);
   }, 60_000);
 });
 
