@@ -98,7 +98,20 @@ async function openArchive(
       ? await openEncrypted(source, passphrase, keyCache ? { keyCache } : {})
       : source;
   const limits: PackageLimits = { ...DEFAULT_LIMITS, ...partialLimits };
-  const zip = await openZip(plain, limits);
+  const zip = await openZip(plain, limits).catch(async (error: unknown) => {
+    if (
+      !encrypted &&
+      error instanceof ExchangeError &&
+      error.code === 'corrupt' &&
+      (await foreignZip(plain))
+    ) {
+      throw new ExchangeError(
+        'not-a-package',
+        'The file is not a Fieldwork engagement file: it is a zip archive made by another program.',
+      );
+    }
+    throw error;
+  });
   const entry = zip.get(MANIFEST_PATH);
   if (!entry) {
     throw new ExchangeError(
@@ -109,6 +122,20 @@ async function openArchive(
   }
   const manifest = parseManifest(await zip.readAll(entry, limits.maxRecordEntryBytes));
   return { encrypted, zip, manifest, limits };
+}
+
+/**
+ * True when a zip's first entry was not written the way Fieldwork writes every entry (flags 0x0808 and the
+ * fixed 20-byte ZIP64 extra field): another program made it, so "damaged" would mislead.
+ */
+async function foreignZip(source: RandomAccessSource): Promise<boolean> {
+  const head = await source.read(0, 30);
+  if (head.length < 30 || head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) {
+    return false;
+  }
+  const flags = (head[6] ?? 0) | ((head[7] ?? 0) << 8);
+  const extraLength = (head[28] ?? 0) | ((head[29] ?? 0) << 8);
+  return flags !== 0x0808 && extraLength !== 20;
 }
 
 /** Reads and checks the manifest only (previews, `fieldwork info`); the zip layer still checks its CRC. */

@@ -4,6 +4,7 @@
  * manifest, records that disagree with the manifest, a wrong or missing passphrase, files that are not
  * Fieldwork packages. And a package of an older schema version is upgraded, not refused.
  */
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashAuditEvent } from '../../../shared/domain/audit';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain/upgrades';
@@ -148,6 +149,17 @@ describe('entries', () => {
     );
     const foreign = await rezip(plain, { manifest: (m) => (m.format = 'other-app') });
     await expectRefused(foreign, 'not-a-package', /not a Fieldwork/u);
+    // A zip another program made (Python's zipfile, as an office document or an archive would be).
+    const made = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import io,sys,zipfile\nb=io.BytesIO()\nz=zipfile.ZipFile(b,"w")\nz.writestr("manifest.json","{}")\nz.close()\nsys.stdout.buffer.write(b.getvalue())',
+      ],
+      { maxBuffer: 1 << 20 },
+    );
+    expect(made.status).toBe(0);
+    await expectRefused(new Uint8Array(made.stdout), 'not-a-package', /zip archive made by another program/u);
   });
 });
 
