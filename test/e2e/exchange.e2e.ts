@@ -1,9 +1,10 @@
 /**
  * Two auditors, two browser profiles (each its own IndexedDB): an encrypted engagement file goes from the
- * first to the second, both change the engagement (the same field differently, and another field), the
- * second sends a file back, and the first merges it, resolving the one conflict — both edits arrive and
- * the audit trail still verifies. Also: a wrong passphrase is refused and can be retried, and the new
- * screens pass the axe checks.
+ * first to the second, both change the engagement (the same field differently, and another field) and one
+ * deletes an interview the other edits, the second sends a file back, and the first merges it, resolving
+ * the two conflicts — the edits arrive and the audit trail still verifies. Also: a wrong passphrase is
+ * refused and can be retried, focus stays in the dialog, the new screens pass the axe checks, and a backup
+ * restores on a computer with no profile yet (the first-run screen).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import { axeViolations, createProfile, launch, loadDemo, useBrowserSessions } fr
 useBrowserSessions();
 
 const PASSPHRASE = 'orange lantern seventeen';
+/** Two lines: a long text, so "Both" is offered for the notes. */
+const BEN_NOTES = 'Ben: population for CC6.2 still missing.\nAsk the client for it by Friday.';
 
 /** Saves the open engagement as an encrypted engagement file from the Share & merge page; returns its path. */
 async function saveEncrypted(page: Page, path: string): Promise<string> {
@@ -43,6 +46,20 @@ async function enterPassphrase(page: Page, passphrase: string): Promise<void> {
   await dialog.getByRole('button', { name: 'Open the file' }).click();
 }
 
+/** Whether keyboard focus is inside the open dialog (not dropped to the page). */
+async function focusInDialog(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.activeElement?.closest('dialog[open]'));
+}
+
+/** Opens the demo's interview with the CISO in its editor. */
+async function openCisoInterview(page: Page) {
+  await page.getByRole('link', { name: 'Interviews' }).click();
+  await page.getByRole('row', { name: /Access management with the CISO/ }).click();
+  const editor = page.getByRole('complementary', { name: /Interview/ });
+  await expect.poll(() => editor.getByLabel('Place').isVisible()).toBe(true);
+  return editor;
+}
+
 /** Types into an Overview field and waits for the autosave. */
 async function editOverview(page: Page, label: string, value: string): Promise<void> {
   await page.getByLabel(label).fill(value);
@@ -50,7 +67,7 @@ async function editOverview(page: Page, label: string, value: string): Promise<v
 }
 
 describe('engagement files between two auditors', () => {
-  it('exchanges an encrypted file, edits on both sides, merges back with one conflict resolved', async () => {
+  it('exchanges an encrypted file, edits on both sides, merges back with two conflicts resolved', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fieldwork-exchange-'));
 
     // Ana loads the demo and saves it as an encrypted engagement file.
@@ -79,19 +96,37 @@ describe('engagement files between two auditors', () => {
     await expect
       .poll(() => benDialog.getByText('New engagement: it will be added.').isVisible(), { timeout: 60_000 })
       .toBe(true);
+    expect(await focusInDialog(ben.page)).toBe(true);
     expect(await benDialog.getByText('Engagement file, encrypted').isVisible()).toBe(true);
     expect(await benDialog.getByText(/Ana López on/).isVisible()).toBe(true);
     expect(await axeViolations(ben.page, 'dialog')).toEqual([]);
     await ben.screenshot('exchange-02-import-preview');
     await benDialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => benDialog.getByText('Done.').isVisible(), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => ben.page.evaluate(() => document.activeElement?.textContent)).toBe('Done.');
+    expect(await benDialog.getByRole('listitem').first().textContent()).toMatch(/\S: added$/);
     await benDialog.getByRole('button', { name: /Lumenfield Analytics/ }).click();
     await expect.poll(() => ben.page.getByRole('heading', { name: 'Overview' }).isVisible()).toBe(true);
 
-    // Both change the engagement's notes, differently; Ben also changes the engagement partner.
+    // Both change the engagement's notes, differently; Ben also changes the engagement partner. Ana deletes
+    // the interview with the CISO, which Ben edits.
+    const anaInterview = await openCisoInterview(ana.page);
+    await anaInterview.getByRole('button', { name: 'Delete…' }).click();
+    await ana.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Delete/ })
+      .click();
+    await expect
+      .poll(() => ana.page.getByRole('row', { name: /Access management with the CISO/ }).count())
+      .toBe(0);
+    const benInterview = await openCisoInterview(ben.page);
+    await benInterview.getByLabel('Place').fill('Video call');
+    await benInterview.getByLabel('Topics').click();
+    await expect.poll(() => benInterview.getByText('All changes saved').isVisible()).toBe(true);
     await ana.page.getByRole('link', { name: 'Overview' }).click();
     await editOverview(ana.page, 'Notes', 'Ana: walkthroughs done on site, week 2.');
-    await editOverview(ben.page, 'Notes', 'Ben: population for CC6.2 still missing.');
+    await ben.page.getByRole('link', { name: 'Overview' }).click();
+    await editOverview(ben.page, 'Notes', BEN_NOTES);
     await editOverview(ben.page, 'Engagement partner', 'Morgan Reyes, CPA');
 
     // Ben sends his copy back; Ana merges it from her Share & merge page.
@@ -106,32 +141,57 @@ describe('engagement files between two auditors', () => {
         timeout: 60_000,
       })
       .toBe(true);
-    expect(await anaDialog.getByText('1 conflict', { exact: true }).isVisible()).toBe(true);
+    expect(await anaDialog.getByText('2 conflicts', { exact: true }).isVisible()).toBe(true);
+    expect(await focusInDialog(ana.page)).toBe(true);
     await ana.screenshot('exchange-03-merge-preview');
-    await anaDialog.getByRole('button', { name: 'Resolve 1 conflict…' }).click();
+    await anaDialog.getByRole('button', { name: 'Resolve 2 conflicts…' }).click();
+    await expect
+      .poll(() =>
+        anaDialog
+          .getByRole('heading', {
+            name: '2 conflicts: changed on both sides, or deleted on one side and edited on the other',
+          })
+          .isVisible(),
+      )
+      .toBe(true);
+    expect(await focusInDialog(ana.page)).toBe(true);
+    expect(
+      await anaDialog
+        .getByText('“Both” keeps both texts, the one written first on top, separated by a blank line.', {
+          exact: false,
+        })
+        .isVisible(),
+    ).toBe(true);
 
     const row = anaDialog.locator('tr', { hasText: 'Notes' });
     await expect.poll(() => row.getByText('Ana: walkthroughs done on site, week 2.').isVisible()).toBe(true);
-    expect(await row.getByText('Ben: population for CC6.2 still missing.').isVisible()).toBe(true);
+    expect(await row.getByText(/Ben: population for CC6.2 still missing./).isVisible()).toBe(true);
+    const deleted = anaDialog.locator('tr', { hasText: 'Deleted here, edited in their copy' });
+    expect(await deleted.getByText('You deleted it').isVisible()).toBe(true);
+    expect(await deleted.getByText('They edited it:').isVisible()).toBe(true);
+    expect(await deleted.getByText('“Video call”').isVisible()).toBe(true);
     expect(await anaDialog.getByRole('button', { name: 'Merge' }).isDisabled()).toBe(true);
     expect(await axeViolations(ana.page, 'dialog')).toEqual([]);
     await row.getByRole('radio', { name: 'Theirs' }).check();
+    await deleted.getByRole('radio', { name: 'Keep' }).check();
     await expect.poll(() => anaDialog.getByText('All resolved').first().isVisible()).toBe(true);
+    // The kept values are marked: their notes, and their edited interview.
+    expect(await row.locator('td.conflict-kept').count()).toBe(1);
+    expect(await row.locator('td').nth(1).getByText('Kept').isVisible()).toBe(true);
+    expect(await deleted.locator('td').nth(1).getByText('Kept').isVisible()).toBe(true);
+    expect(await axeViolations(ana.page, 'dialog')).toEqual([]);
     await ana.screenshot('exchange-04-conflicts');
     await anaDialog.getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => anaDialog.getByText('Done.').isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await focusInDialog(ana.page)).toBe(true);
     await anaDialog.getByRole('button', { name: 'Close' }).last().click();
 
     // Ana now has both of Ben's edits, her trail and his both verify, and the page counts his copy.
     await expect
-      .poll(() =>
-        ana.page.getByText('This copy holds the work of 1 other copy, merged from their files.').isVisible(),
-      )
+      .poll(() => ana.page.getByText('Holds work received from 1 other copy.').isVisible())
       .toBe(true);
     await ana.page.getByRole('link', { name: 'Overview' }).click();
-    await expect
-      .poll(() => ana.page.getByLabel('Notes').inputValue())
-      .toBe('Ben: population for CC6.2 still missing.');
+    await expect.poll(() => ana.page.getByLabel('Notes').inputValue()).toBe(BEN_NOTES);
     expect(await ana.page.getByLabel('Engagement partner').inputValue()).toBe('Morgan Reyes, CPA');
     await expect
       .poll(() => ana.page.getByText(/Audit trail intact, \d+ events in 2 trails/).isVisible(), {
@@ -202,21 +262,40 @@ describe('engagement files between two auditors', () => {
       .toBe(true);
     expect(await rita.page.getByRole('button', { name: 'Open a file to merge…' }).count()).toBe(0);
 
-    // Carl restores Ana's backup on a third computer.
+    // Ana's laptop is lost: on a new computer she restores the backup from the first-run screen, without
+    // creating a duplicate profile first, then picks her restored profile.
     const carl = await launch();
-    await createProfile(carl.page, 'Carl Brandt');
+    await expect
+      .poll(() => carl.page.getByRole('heading', { name: 'Welcome to Fieldwork' }).isVisible())
+      .toBe(true);
+    expect(await axeViolations(carl.page)).toEqual([]);
+    await carl.screenshot('exchange-06-first-run');
     await chooseFile(carl.page, 'Restore from backup…', backupPath);
     const restore = carl.page.getByRole('dialog', { name: 'Restore from backup' });
     await expect.poll(() => restore.getByLabel('Passphrase').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await restore.getByText(/Enter the passphrase this file was saved with\.$/).isVisible()).toBe(
+      true,
+    );
     await enterPassphrase(carl.page, PASSPHRASE);
     await expect
       .poll(() => restore.getByText('New engagement: it will be added.').isVisible(), { timeout: 60_000 })
       .toBe(true);
+    expect(await focusInDialog(carl.page)).toBe(true);
     await restore.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect.poll(() => restore.getByText('Done.').isVisible(), { timeout: 60_000 }).toBe(true);
+    const mine = restore.getByRole('group', { name: 'Which profile is yours?' });
+    await expect.poll(() => mine.getByRole('button', { name: /Ana López/ }).isVisible()).toBe(true);
+    expect(await axeViolations(carl.page, 'dialog')).toEqual([]);
+    await carl.screenshot('exchange-07-restored-profile-choice');
+    await mine.getByRole('button', { name: /Ana López/ }).click();
+    await expect
+      .poll(() => mine.getByRole('button', { name: /Ana López/ }).getAttribute('aria-pressed'))
+      .toBe('true');
     await restore.getByRole('button', { name: 'Close' }).last().click();
     await expect
       .poll(() => carl.page.getByRole('link', { name: 'Lumenfield Analytics, Inc.' }).isVisible())
       .toBe(true);
+    expect(await carl.page.getByRole('button', { name: /Signed in as\s*Ana López/ }).isVisible()).toBe(true);
+    expect(carl.problems.filter((p) => !/favicon/.test(p))).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ import {
   allConflicts,
   confirmLabel,
   conflictRecordLabel,
+  conflictsHeading,
   countWords,
+  keptSides,
+  offersBoth,
   fieldPathLabel,
   resolveAll,
   snapshotLabels,
@@ -116,6 +119,9 @@ describe('the import preview in words', () => {
     expect(ACTION_WORDS.merge).toBe('Same engagement: changes will be merged.');
     expect(confirmLabel(plan)).toBe('Merge');
     expect(summaryWords(p?.merge?.summary ?? never())).toContain('2 conflicts');
+    expect(conflictsHeading(allConflicts(plan).map((c) => c.conflict))).toBe(
+      '2 conflicts: changed on both sides, or deleted on one side and edited on the other',
+    );
 
     const conflicts = allConflicts(plan).map((c) => c.conflict);
     const labels = snapshotLabels(p?.incoming.snapshot ?? never());
@@ -131,6 +137,15 @@ describe('the import preview in words', () => {
     );
     const notes = conflicts.find((c) => c.kind === 'field');
     expect(notes?.kind === 'field' && notes.longText).toBe(true);
+    expect(offersBoth(conflicts)).toBe(true);
+    const deletion = conflicts.find((c) => c.kind === 'delete') ?? never();
+    expect(conflictsHeading([deletion])).toBe('1 conflict: deleted on one side and edited on the other');
+    expect(offersBoth([deletion])).toBe(false);
+    // The highlighted cell: "Delete" keeps the deleting side (mine here), "Keep" the editing side.
+    expect(keptSides(deletion, 'delete')).toEqual(['mine']);
+    expect(keptSides(deletion, 'keep')).toEqual(['theirs']);
+    expect(keptSides(notes ?? never(), 'both')).toEqual(['mine', 'theirs']);
+    expect(keptSides(notes ?? never(), undefined)).toEqual([]);
 
     expect(unresolvedCount(plan, {})).toBe(2);
     // "Use mine for all": my notes, and my deletion stands; "theirs": their notes, and the request is kept.
@@ -145,6 +160,35 @@ describe('the import preview in words', () => {
     const plan = await planFor(a, await fileFrom(a, engagementId));
     expect(plan.engagements[0]?.action).toBe('up-to-date');
     expect(confirmLabel(plan)).toBeNull();
+  });
+});
+
+describe('the merge summary in words', () => {
+  const zero = { added: 0, updated: 0, fieldsTaken: 0, conflicts: 0, keptMine: 0 };
+  it('names each kind of difference, leaving out zeros except the conflicts', () => {
+    expect(summaryWords({ added: 2, updated: 1, fieldsTaken: 3, conflicts: 1, keptMine: 5 })).toEqual([
+      '2 records added',
+      '1 updated (3 fields)',
+      '1 conflict',
+      '5 changed only here, kept',
+    ]);
+    expect(summaryWords({ ...zero, added: 1, updated: 4, fieldsTaken: 1 })).toEqual([
+      '1 record added',
+      '4 updated (1 field)',
+      '0 conflicts',
+    ]);
+    expect(summaryWords({ ...zero, keptMine: 1 })).toEqual(['0 conflicts', '1 changed only here, kept']);
+  });
+  it('says when the records do not differ, and mentions the audit trail events the file brings', () => {
+    expect(summaryWords(zero)).toEqual(['No differences in the records']);
+    expect(summaryWords(zero, 3)).toEqual([
+      'No differences in the records',
+      '3 new audit trail events to add',
+    ]);
+    expect(summaryWords(zero, 1)).toEqual([
+      'No differences in the records',
+      '1 new audit trail event to add',
+    ]);
   });
 });
 
@@ -184,6 +228,14 @@ describe('the backup reminder', () => {
     expect(backupSettingsProblem(0, null)).toBe('Remind after 1 to 90 days.');
     expect(backupSettingsProblem(7, { everyDays: 1, keep: 0 })).toBe('Keep 1 to 100 backups.');
     expect(backupSettingsProblem(7, { everyDays: 1, keep: 10 })).toBeNull();
+  });
+  it('refuses fractions and empty fields instead of rounding them', () => {
+    expect(backupSettingsProblem(2.5, null)).toBe('Remind after a whole number of days (1 to 90), not 2.5.');
+    expect(backupSettingsProblem(Number.NaN, null)).toBe(
+      'Remind after a whole number of days (1 to 90), not an empty field.',
+    );
+    expect(backupSettingsProblem(7, { everyDays: 1.5, keep: 10 })).toMatch(/^Back up every whole number/);
+    expect(backupSettingsProblem(7, { everyDays: 1, keep: 3.2 })).toMatch(/^Keep a whole number of backups/);
   });
 });
 

@@ -174,11 +174,7 @@ export function EngagementsPage() {
           </button>
         </div>
       </header>
-      <BackupReminderBanner
-        engagements={liveCount}
-        onBackUp={() => setBackupOpen('backup')}
-        onSettings={() => setBackupOpen('settings')}
-      />
+      <BackupReminderBanner engagements={liveCount} onBackUp={() => setBackupOpen('backup')} />
       {backupOpen === 'backup' ? <BackupDialog onClose={() => setBackupOpen(null)} /> : null}
       {backupOpen === 'settings' ? <BackupSettingsDialog onClose={() => setBackupOpen(null)} /> : null}
 

@@ -1,6 +1,7 @@
 /**
  * The reminder on the engagement list when the engagements were never backed up, or the last backup is
- * older than the reminder interval (backup settings).
+ * older than the reminder interval (backup settings). Its one action is "Back up now…"; the settings are
+ * in the list's toolbar.
  */
 import { formatDateTime } from '@shared/domain/engagement';
 import { backupReminder, useBackupState } from './backupReminder';
@@ -8,11 +9,13 @@ import { backupReminder, useBackupState } from './backupReminder';
 export function BackupReminderBanner({
   engagements,
   onBackUp,
-  onSettings,
 }: {
   engagements: number;
   onBackUp(): void;
-  onSettings(): void;
+  /**
+   * Unused: "Backup settings…" is in the engagement list's toolbar, beside "Back up…" (the banner keeps
+   * only "Back up now…"). Kept so the engagement list compiles until it stops passing it.
+   */
 }) {
   const state = useBackupState();
   if (!state) return null;
@@ -29,9 +32,6 @@ export function BackupReminderBanner({
           : ` (${formatDateTime(reminder.lastAt)}). Back up again so recent work is not lost with this computer.`}
       </span>
       <span className="page-actions">
-        <button type="button" className="link-button" onClick={onSettings}>
-          Backup settings…
-        </button>
         <button type="button" onClick={onBackUp}>
           Back up now…
         </button>

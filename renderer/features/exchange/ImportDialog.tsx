@@ -1,18 +1,25 @@
 /**
  * Opening a `.fieldwork` file: passphrase (when encrypted; a wrong one can be retried), verifying with
  * progress and Cancel, the preview, the conflicts to resolve, then the import in one transaction and its
- * result. Nothing is written before the user confirms; a failure leaves the data as it was.
+ * result. Nothing is written before the user confirms; a failure leaves the data as it was. Keyboard focus
+ * follows the steps (the preview, the conflicts' heading, the progress, the result or the error).
+ *
+ * It also restores a backup on the first-run screen, before any profile exists: allowed only when every
+ * engagement of the file is new here (nothing is merged, so no audit event names the person), and the
+ * result then asks which of the restored profiles is the user's.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { PROFILE_ROLE_LABELS } from '@shared/domain/profile';
 import { ExchangeCancelledError, ExchangeError, type Manifest, type Progress } from '@shared/exchange/types';
 import { db, repository } from '../../db';
 import { applyImport, planImport, type ImportPlan, type ImportResult } from '../../db/exchange';
-import { useActor } from '../../app/hooks';
+import type { Actor } from '../../db/repository';
+import { useActor, useCurrentProfile, useProfiles } from '../../app/hooks';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorText';
 import { describeExchangeError, openInWorker, type OpenedPackage, type Running } from './exchangeWorker';
-import { chooseFileToImport, useImportStore, type ImportRequest } from './importStore';
+import { chooseFileToImport, useImportStore, type ImportRequest, type ImportWrite } from './importStore';
 import { ConflictList } from './ConflictList';
 import { FileFacts, ImportPreview } from './ImportPreview';
 import { allConflicts, confirmLabel, unresolvedCount, type Resolutions } from './importView';
@@ -33,6 +40,9 @@ const TITLES = {
   restore: 'Restore from backup',
 } as const;
 
+/** Who restores a backup on a computer with no profile yet (nothing it writes is stamped with it). */
+const RESTORE_ACTOR: Actor = { id: 'restore', name: 'Restore from backup' };
+
 const RESULT_WORDS = {
   new: 'added',
   merge: 'merged',
@@ -51,7 +61,16 @@ type Attempt =
   /** Closed meanwhile, or a newer attempt took over. */
   | { kind: 'stale' };
 
-function PassphraseStep({ wrong, onSubmit }: { wrong: boolean; onSubmit(passphrase: string): void }) {
+function PassphraseStep({
+  wrong,
+  restoring,
+  onSubmit,
+}: {
+  wrong: boolean;
+  /** A backup being restored: no sender gave the passphrase, its owner chose it. */
+  restoring: boolean;
+  onSubmit(passphrase: string): void;
+}) {
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
   // The dialog opened before the file asked for a passphrase: bring focus to the field (again after a wrong one).
@@ -68,7 +87,10 @@ function PassphraseStep({ wrong, onSubmit }: { wrong: boolean; onSubmit(passphra
         if (value) onSubmit(value);
       }}
     >
-      <p>This file is protected with a passphrase. Enter the passphrase the sender gave you.</p>
+      <p>
+        This file is protected with a passphrase. Enter the passphrase this file was saved with
+        {restoring ? '.' : ' (whoever sent it gives it to you separately).'}
+      </p>
       <div className="field">
         <label htmlFor="import-passphrase">Passphrase</label>
         <input
@@ -91,12 +113,54 @@ function PassphraseStep({ wrong, onSubmit }: { wrong: boolean; onSubmit(passphra
   );
 }
 
-function ImportDialogBody({ request }: { request: ImportRequest }) {
+/** After a restore on the first-run screen: the restored profiles, to sign in as one's own. */
+function ProfileChoice() {
+  const profiles = useProfiles();
+  const { profile } = useCurrentProfile();
+  const setCurrentProfile = useAppStore((s) => s.setCurrentProfile);
+  if (!profiles || profiles.length === 0) return null;
+  return (
+    <fieldset className="restored-profiles">
+      <legend>Which profile is yours?</legend>
+      <p className="muted small">
+        Your name is recorded on every change you make. You can switch later from the profile menu at the top
+        right.
+      </p>
+      <div className="restored-profile-list">
+        {profiles.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className="restored-profile"
+            aria-pressed={p.id === profile?.id}
+            onClick={() => setCurrentProfile(p.id)}
+          >
+            <span className="avatar small" aria-hidden="true">
+              {p.initials}
+            </span>
+            <span>
+              {p.fullName}
+              <span className="muted"> · {PROFILE_ROLE_LABELS[p.role]}</span>
+            </span>
+            {p.id === profile?.id ? <span className="muted">(signed in)</span> : null}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function ImportDialogBody({ request }: { request: ImportRequest & { id: number; write?: ImportWrite } }) {
   const close = useImportStore((s) => s.close);
+  const setWrite = useImportStore((s) => s.setWrite);
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
-  const actor = useActor();
-  const [state, setState] = useState<Step>({ step: 'verifying', progress: null });
+  const profileActor = useActor();
+  // Shown again after the write began elsewhere (the first-run screen gave way): pick that write up.
+  const [resumed] = useState(() => request.write !== undefined);
+  const [state, setState] = useState<Step>(() =>
+    resumed ? { step: 'applying' } : { step: 'verifying', progress: null },
+  );
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [facts, setFacts] = useState<{ manifest: Manifest; encrypted: boolean } | null>(null);
   const [resolutions, setResolutions] = useState<Resolutions>({});
@@ -104,6 +168,25 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
   const opened = useRef<OpenedPackage | null>(null);
   const alive = useRef(true);
   const { source } = request;
+  const allNew = !!plan && plan.engagements.length > 0 && plan.engagements.every((e) => e.action === 'new');
+  // No profile yet (first-run restore): only a fresh import of new engagements, which stamps nobody.
+  const actor = profileActor ?? (allNew ? RESTORE_ACTOR : null);
+  const write = request.write;
+  const shown: Step =
+    write?.stage === 'written'
+      ? { step: 'done', result: write.result }
+      : write?.stage === 'writing' && state.step !== 'failed'
+        ? { step: 'applying' }
+        : state;
+  // The element each step starts with takes focus, so focus never falls to the page behind the dialog.
+  const focusTarget = useRef<HTMLElement | null>(null);
+  const setFocusTarget = useCallback((element: HTMLElement | null) => {
+    focusTarget.current = element;
+  }, []);
+  useEffect(() => {
+    // The passphrase field and the conflicts' heading focus themselves.
+    if (shown.step !== 'passphrase' && shown.step !== 'conflicts') focusTarget.current?.focus();
+  }, [shown.step]);
 
   /**
    * Opens and verifies the file in a worker, then plans the import. Reports progress through `onProgress`
@@ -187,7 +270,7 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
 
   useEffect(() => {
     alive.current = true;
-    void attempt(undefined, onProgress).then(show);
+    if (!resumed) void attempt(undefined, onProgress).then(show);
     return () => {
       alive.current = false;
       running.current?.cancel();
@@ -196,12 +279,14 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
       opened.current = null;
       void source.close().catch(() => undefined);
     };
-  }, [attempt, show, onProgress, source]);
+  }, [attempt, show, onProgress, source, resumed]);
 
   async function confirm() {
     const pkg = opened.current;
     if (!pkg || !plan || !actor) return;
+    const chooseProfile = !profileActor;
     setState({ step: 'applying' });
+    setWrite(request.id, { stage: 'writing' });
     try {
       const result = await applyImport(
         db,
@@ -211,6 +296,7 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
         { resolutions, fileName: source.name, evidenceBlob: (e) => pkg.evidenceBlob(e) },
         actor,
       );
+      setWrite(request.id, { stage: 'written', result, chooseProfile });
       setState({ step: 'done', result });
       const changed = result.engagements.filter((e) => e.action !== 'refused' && e.action !== 'up-to-date');
       notify(
@@ -221,11 +307,12 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
       );
     } catch (error) {
       const { text, detail } = describeExchangeError(error);
+      setWrite(request.id, undefined);
       setState({ step: 'failed', text, writing: true, ...(detail ? { detail } : {}) });
     }
   }
 
-  const busy = state.step === 'applying';
+  const busy = shown.step === 'applying';
   const onClose = () => {
     if (!busy) close();
   };
@@ -237,7 +324,7 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
     request.engagementId && plan && !plan.engagements.some((e) => e.id === request.engagementId);
 
   let footer: ReactNode;
-  switch (state.step) {
+  switch (shown.step) {
     case 'passphrase':
       footer = (
         <>
@@ -315,6 +402,7 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
       footer = null;
   }
 
+  const written = write?.stage === 'written' ? write : null;
   return (
     <Dialog
       title={TITLES[request.purpose]}
@@ -322,57 +410,73 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
       footer={footer ? <div className="exchange-footer">{footer}</div> : undefined}
       wide
     >
-      {manifest && state.step !== 'failed' ? (
+      {manifest && shown.step !== 'failed' ? (
         <FileFacts manifest={manifest} encrypted={facts?.encrypted ?? false} fileName={source.name} />
       ) : (
         <p className="file-name-line">
           <span className="muted">File:</span> <span className="file-name">{source.name}</span>
         </p>
       )}
-      {state.step === 'passphrase' ? <PassphraseStep wrong={state.wrong} onSubmit={retry} /> : null}
-      {state.step === 'verifying' ? (
-        <ProgressLine
-          text={state.progress ? `${state.progress.phase}…` : 'Checking the file…'}
-          fraction={
-            state.progress && state.progress.total > 0
-              ? Math.min(1, state.progress.done / state.progress.total)
-              : null
-          }
-          label="Checking the file"
-          onCancel={() => running.current?.cancel()}
-        />
+      {shown.step === 'passphrase' ? (
+        <PassphraseStep wrong={shown.wrong} restoring={request.purpose === 'restore'} onSubmit={retry} />
       ) : null}
-      {otherEngagement && (state.step === 'preview' || state.step === 'conflicts') ? (
+      {shown.step === 'verifying' ? (
+        <div className="step-focus" tabIndex={-1} ref={setFocusTarget}>
+          <ProgressLine
+            text={shown.progress ? `${shown.progress.phase}…` : 'Checking the file…'}
+            fraction={
+              shown.progress && shown.progress.total > 0
+                ? Math.min(1, shown.progress.done / shown.progress.total)
+                : null
+            }
+            label="Checking the file"
+            onCancel={() => running.current?.cancel()}
+          />
+        </div>
+      ) : null}
+      {otherEngagement && (shown.step === 'preview' || shown.step === 'conflicts') ? (
         <p className="banner banner-info" role="note">
           This file holds another engagement than the one you opened it from.
         </p>
       ) : null}
-      {plan && manifest && state.step === 'preview' ? (
-        <ImportPreview plan={plan} manifest={manifest} />
+      {plan && !actor && (shown.step === 'preview' || shown.step === 'conflicts') ? (
+        <p className="banner banner-warn" role="note">
+          This file changes engagements already on this computer, and your name is recorded on those changes.
+          Create your auditor profile first, then open the file again.
+        </p>
       ) : null}
-      {plan && state.step === 'conflicts' ? (
+      {plan && manifest && shown.step === 'preview' ? (
+        <ImportPreview plan={plan} manifest={manifest} focusRef={setFocusTarget} />
+      ) : null}
+      {plan && shown.step === 'conflicts' ? (
         <ConflictList plan={plan} resolutions={resolutions} onChange={setResolutions} />
       ) : null}
-      {state.step === 'applying' ? (
-        <ProgressLine text="Writing the changes…" fraction={null} label="Importing" />
+      {shown.step === 'applying' ? (
+        <div className="step-focus" tabIndex={-1} ref={setFocusTarget}>
+          <ProgressLine text="Writing the changes…" fraction={null} label="Importing" />
+        </div>
       ) : null}
-      {state.step === 'done' ? (
+      {shown.step === 'done' ? (
         <div className="import-result" role="status">
-          <p>
-            <strong>Done.</strong>{' '}
-            {state.result.evidenceAdded > 0
-              ? `${state.result.evidenceAdded} evidence file${state.result.evidenceAdded === 1 ? '' : 's'} stored.`
-              : ''}
-          </p>
+          <h3 className="import-result-title" tabIndex={-1} ref={setFocusTarget}>
+            Done.
+          </h3>
+          {shown.result.evidenceAdded > 0 ? (
+            <p>
+              {shown.result.evidenceAdded === 1
+                ? '1 evidence file stored.'
+                : `${shown.result.evidenceAdded} evidence files stored.`}
+            </p>
+          ) : null}
           <ul>
-            {state.result.engagements.map((e) => (
+            {shown.result.engagements.map((e) => (
               <li key={e.id}>
                 {e.action === 'refused' || e.action === 'up-to-date' ? (
                   <span>{e.name}</span>
                 ) : (
                   <button
                     type="button"
-                    className="link-button"
+                    className="link-button result-name"
                     onClick={() => {
                       close();
                       navigate({ name: 'engagement', id: e.id, area: 'overview' });
@@ -390,13 +494,14 @@ function ImportDialogBody({ request }: { request: ImportRequest }) {
           </ul>
         </div>
       ) : null}
-      {state.step === 'failed' ? (
-        <div className="error-text" role="alert">
+      {shown.step === 'done' && written?.chooseProfile ? <ProfileChoice /> : null}
+      {shown.step === 'failed' ? (
+        <div className="error-text step-focus" role="alert" tabIndex={-1} ref={setFocusTarget}>
           <p>
-            {state.text}
-            {state.writing ? ' Nothing was changed on this computer.' : ''}
+            {shown.text}
+            {shown.writing ? ' Nothing was changed on this computer.' : ''}
           </p>
-          <ErrorDetails detail={state.detail} />
+          <ErrorDetails detail={shown.detail} />
         </div>
       ) : null}
     </Dialog>

@@ -55,10 +55,19 @@ export function FileFacts({
   );
 }
 
-export function ImportPreview({ plan, manifest }: { plan: ImportPlan; manifest: Manifest }) {
+export function ImportPreview({
+  plan,
+  manifest,
+  focusRef,
+}: {
+  plan: ImportPlan;
+  manifest: Manifest;
+  /** Receives the preview's first line, which takes focus when the preview replaces the passphrase. */
+  focusRef?: (element: HTMLElement | null) => void;
+}) {
   return (
     <div className="import-preview">
-      <p className="verified-line">
+      <p className="verified-line step-focus" tabIndex={-1} ref={focusRef}>
         <StatusBadge tone="good">Verified</StatusBadge> Every record, evidence file and audit trail in the
         file was checked; nothing has been written yet.
       </p>
@@ -79,7 +88,7 @@ export function ImportPreview({ plan, manifest }: { plan: ImportPlan; manifest: 
               {listed ? <p className="muted small">{countWords(listed.counts)}</p> : null}
               {merge ? (
                 <ul className="merge-summary" aria-label={`Merge summary for ${p.name}`}>
-                  {summaryWords(merge.summary).map((w) => (
+                  {summaryWords(merge.summary, p.newEvents.length).map((w) => (
                     <li key={w}>{w}</li>
                   ))}
                 </ul>

@@ -89,9 +89,9 @@ export function PassphraseFields({
             </p>
           ) : null}
           <p id={`${id}-help`} className="muted small">
-            A few unrelated words make a strong passphrase. Give it to the recipient another way than the file
-            (by phone, not in the same email). Fieldwork never stores it, and nobody can recover it: without
-            it the {what} cannot be opened.
+            {what === 'backup'
+              ? 'A few unrelated words make a strong passphrase. Fieldwork never stores it, and nobody can recover it. Keep it safe: without it this backup cannot be restored.'
+              : `A few unrelated words make a strong passphrase. Give it to the recipient another way than the file (by phone, not in the same email). Fieldwork never stores it, and nobody can recover it: without it the ${what} cannot be opened.`}
           </p>
         </>
       ) : (

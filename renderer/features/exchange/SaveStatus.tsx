@@ -63,8 +63,8 @@ export function SaveStatus({
     case 'saved':
       return (
         <p className="exchange-result" role="status">
-          <span className="badge badge-good">
-            <span aria-hidden="true">✓</span>Saved
+          <span className="badge badge-good" aria-hidden="true">
+            ✓
           </span>{' '}
           {state.encrypted ? 'Encrypted ' : ''}
           {state.encrypted ? what : what.charAt(0).toLocaleUpperCase() + what.slice(1)} saved to{' '}

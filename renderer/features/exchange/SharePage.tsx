@@ -154,13 +154,13 @@ export function SharePage({ engagement }: { engagement: Engagement }) {
               </button>
             </>
           )}
-          <h3 className="share-subtitle">Copies merged into this one</h3>
+          <h3 className="share-subtitle">Work from other copies</h3>
           <p className="muted" data-testid="merged-copies">
             {merged === undefined
               ? 'Loading…'
               : merged === 0
-                ? 'No other copy’s work has been merged into this one yet.'
-                : `This copy holds the work of ${merged} other ${merged === 1 ? 'copy' : 'copies'}, merged from their files.`}
+                ? 'No work received from other copies yet.'
+                : `Holds work received from ${merged} other ${merged === 1 ? 'copy' : 'copies'}.`}
           </p>
         </section>
       </div>

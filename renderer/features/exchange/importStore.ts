@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { platform } from '../../platform';
 import type { OpenedSource } from '../../platform/types';
+import type { ImportResult } from '../../db/exchange';
 
 /** Why the file is opened: it changes the dialog's title and wording only. */
 export type ImportPurpose = 'open' | 'merge' | 'restore';
@@ -18,16 +19,29 @@ export interface ImportRequest {
 
 let nextRequest = 1;
 
+/**
+ * Where the write of an opened file stands. It lives here, not in the dialog, because a restore on the
+ * first-run screen adds the first profiles: the app then swaps that screen for the main one, and the
+ * dialog shown there picks up the write (still running, or its result) instead of opening the file again.
+ */
+export type ImportWrite =
+  | { stage: 'writing' }
+  /** `chooseProfile`: restored before any profile existed, so the user picks theirs among those restored. */
+  | { stage: 'written'; result: ImportResult; chooseProfile: boolean };
+
 interface ImportStore {
   /** `id` tells one opened file from the next (a new file starts a new dialog). */
-  request: (ImportRequest & { id: number }) | null;
+  request: (ImportRequest & { id: number; write?: ImportWrite }) | null;
   open(request: ImportRequest): void;
+  /** Records how the write of request `id` stands (ignored when another file was opened since). */
+  setWrite(id: number, write: ImportWrite | undefined): void;
   close(): void;
 }
 
 export const useImportStore = create<ImportStore>()((set) => ({
   request: null,
   open: (request) => set({ request: { ...request, id: nextRequest++ } }),
+  setWrite: (id, write) => set((s) => (s.request?.id === id ? { request: { ...s.request, write } } : {})),
   close: () => set({ request: null }),
 }));
 

@@ -3,7 +3,7 @@
  * and the conflicts' records, fields and choices. Pure functions, so the wording is tested without a
  * browser.
  */
-import { recordLabels, recordTypeLabel, trailFieldLabel } from '@shared/domain/audit';
+import { recordLabels, recordTypeLabel, trailFieldLabel, trailValue } from '@shared/domain/audit';
 import { SNAPSHOT_TABLE_ENTITIES, SNAPSHOT_TABLES, type EngagementSnapshot } from '@shared/domain/snapshot';
 import type {
   MergeConflict,
@@ -50,14 +50,28 @@ export const ACTION_BADGES: Record<ImportAction, string> = {
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** "2 records added · 5 updated · 12 fields taken · 1 conflict · 4 kept as yours". */
-export function summaryWords(summary: MergeSummary): string[] {
+/**
+ * The merge summary in words, one part each: "2 records added", "1 updated (3 fields)", "1 conflict",
+ * "5 changed only here, kept". Parts that are zero are left out, except the conflicts; when nothing differs
+ * at all it says so, with the audit trail events the file still brings.
+ */
+export function summaryWords(summary: MergeSummary, newEvents = 0): string[] {
+  const { added, updated, fieldsTaken, conflicts, keptMine } = summary;
+  if (added + updated + fieldsTaken + conflicts + keptMine === 0) {
+    return [
+      'No differences in the records',
+      ...(newEvents > 0 ? [`${plural(newEvents, 'new audit trail event')} to add`] : []),
+    ];
+  }
   return [
-    `${plural(summary.added, 'record')} added`,
-    `${summary.updated.toLocaleString('en-US')} updated`,
-    `${plural(summary.fieldsTaken, 'field')} taken from the file`,
-    plural(summary.conflicts, 'conflict'),
-    `${summary.keptMine.toLocaleString('en-US')} kept as yours`,
+    ...(added > 0 ? [`${plural(added, 'record')} added`] : []),
+    ...(updated > 0
+      ? [
+          `${updated.toLocaleString('en-US')} updated${fieldsTaken > 0 ? ` (${plural(fieldsTaken, 'field')})` : ''}`,
+        ]
+      : []),
+    plural(conflicts, 'conflict'),
+    ...(keptMine > 0 ? [`${keptMine.toLocaleString('en-US')} changed only here, kept`] : []),
   ];
 }
 
@@ -146,4 +160,70 @@ export function fieldPathLabel(path: string, labels: ReadonlyMap<string, string>
     .split('.')
     .map((part, i) => (i === 0 ? trailFieldLabel(part) : (labels.get(part) ?? trailFieldLabel(part))))
     .join(' › ');
+}
+
+/**
+ * The conflicts' heading, by the kinds present: "1 conflict: changed on both sides", "2 conflicts: deleted
+ * on one side and edited on the other", or both kinds named.
+ */
+export function conflictsHeading(conflicts: readonly MergeConflict[]): string {
+  const count = plural(conflicts.length, 'conflict');
+  const fields = conflicts.some((c) => c.kind === 'field');
+  const deletes = conflicts.some((c) => c.kind === 'delete');
+  if (fields && deletes) {
+    return `${count}: changed on both sides, or deleted on one side and edited on the other`;
+  }
+  return deletes
+    ? `${count}: deleted on one side and edited on the other`
+    : `${count}: changed on both sides`;
+}
+
+/** Whether any conflict offers "Both" (a long text changed on both sides). */
+export function offersBoth(conflicts: readonly MergeConflict[]): boolean {
+  return conflicts.some((c) => c.kind === 'field' && c.longText);
+}
+
+/** The stored table of a merge table ("engagement" is the `engagements` table). */
+export function storedTableOf(table: MergeTable): string {
+  return table === 'engagement' ? 'engagements' : table;
+}
+
+/** The value at a dotted field path of a record (`report.basis`, `marks.<id>`); undefined when absent. */
+export function valueAt(record: unknown, path: string): unknown {
+  let value: unknown = record;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[part]; // a plain record object
+  }
+  return value;
+}
+
+/** Beyond this many characters a value is not repeated beside its field's name. */
+const SHORT_VALUE = 60;
+
+/** A value short enough to show inline, in words (“HR list”, Yes, (empty)); null when too long to repeat. */
+export function shortValueWords(value: unknown, labelOf: (id: string) => string | undefined): string | null {
+  const v = trailValue(value, labelOf);
+  if (v.kind === 'empty') return '(empty)';
+  const text = v.kind === 'list' ? v.items.join(', ') : v.text;
+  if (text.length > SHORT_VALUE || text.includes('\n')) return null;
+  return v.kind === 'text' && typeof value === 'string' ? `“${text}”` : text;
+}
+
+/** A record of a snapshot by table and id (the file's side of a conflict). */
+export function snapshotRecord(snapshot: EngagementSnapshot, table: MergeTable, id: string): unknown {
+  if (table === 'engagement') return snapshot.engagement.id === id ? snapshot.engagement : undefined;
+  return (snapshot[table] as readonly { id: string }[]).find((r) => r.id === id); // every record has an id
+}
+
+/** The side(s) whose value a resolution keeps, for highlighting the chosen cell. */
+export function keptSides(conflict: MergeConflict, choice: Resolution | undefined): ('mine' | 'theirs')[] {
+  if (!choice) return [];
+  if (conflict.kind === 'delete') {
+    const deleter = conflict.deletedBy;
+    const editor = deleter === 'mine' ? 'theirs' : 'mine';
+    return choice === 'delete' ? [deleter] : choice === 'keep' ? [editor] : [];
+  }
+  if (choice === 'both') return ['mine', 'theirs'];
+  return choice === 'mine' || choice === 'theirs' ? [choice] : [];
 }

@@ -1,6 +1,12 @@
-/** First run: the auditor creates the local profile that will be stamped on every change. */
+/**
+ * First run: the auditor creates the local profile that will be stamped on every change — or, on a new or
+ * wiped computer, restores a backup first: its profiles come back with the engagements, and the import
+ * dialog's result then asks which of them is the user's (no duplicate profile to create).
+ */
 import { repository } from '../../db';
 import { useAppStore } from '../../store';
+import { ImportDialog } from '../exchange/ImportDialog';
+import { chooseFileToImport } from '../exchange/importStore';
 import { createProfile } from './commands';
 import { ProfileForm } from './ProfileForm';
 
@@ -21,7 +27,18 @@ export function ProfileSetup() {
             setCurrentProfile(profile.id);
           }}
         />
+        <section className="setup-restore" aria-labelledby="setup-restore-title">
+          <h2 id="setup-restore-title">Moving to this computer?</h2>
+          <p>
+            If you have a Fieldwork backup (a lost or replaced laptop, a new computer), restore it instead:
+            your profile comes back with the engagements, and you choose it after the restore.
+          </p>
+          <button type="button" onClick={() => void chooseFileToImport('restore')}>
+            Restore from backup…
+          </button>
+        </section>
       </div>
+      <ImportDialog />
     </main>
   );
 }

@@ -13,6 +13,11 @@ import { REMINDER_DAYS, setReminderDays, useBackupState } from '../exchange/back
 import { backupSettingsProblem } from './backupSettings';
 import { formatDateTime } from '@shared/domain/engagement';
 
+/** A typed number; an empty field is NaN (refused by the checks, never saved). */
+function numberOf(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
 function AutomaticBackup({
   settings,
   onChange,
@@ -21,6 +26,12 @@ function AutomaticBackup({
   onChange(settings: BackupSettings): void;
 }) {
   const run = useAction();
+  // What is typed, so "2.5" stays visible (and refused) instead of being rounded.
+  const [typed, setTyped] = useState<{ everyDays?: string; keep?: string }>({});
+  const change = (field: 'everyDays' | 'keep', text: string) => {
+    setTyped({ ...typed, [field]: text });
+    onChange({ ...settings, [field]: numberOf(text) });
+  };
   return (
     <fieldset className="checkbox-group backup-schedule">
       <legend>Automatic backup (desktop app)</legend>
@@ -68,8 +79,10 @@ function AutomaticBackup({
             type="number"
             min={BACKUP_EVERY_DAYS.min}
             max={BACKUP_EVERY_DAYS.max}
-            value={settings.everyDays}
-            onChange={(e) => onChange({ ...settings, everyDays: Math.floor(Number(e.target.value)) })}
+            step={1}
+            value={typed.everyDays ?? String(settings.everyDays)}
+            aria-invalid={!Number.isInteger(settings.everyDays) || undefined}
+            onChange={(e) => change('everyDays', e.target.value)}
           />
         </div>
         <div className="field">
@@ -79,8 +92,10 @@ function AutomaticBackup({
             type="number"
             min={BACKUP_KEEP.min}
             max={BACKUP_KEEP.max}
-            value={settings.keep}
-            onChange={(e) => onChange({ ...settings, keep: Math.floor(Number(e.target.value)) })}
+            step={1}
+            value={typed.keep ?? String(settings.keep)}
+            aria-invalid={!Number.isInteger(settings.keep) || undefined}
+            onChange={(e) => change('keep', e.target.value)}
           />
         </div>
       </div>
@@ -98,7 +113,7 @@ function AutomaticBackup({
 export function BackupSettingsDialog({ onClose }: { onClose(): void }) {
   const run = useAction();
   const state = useBackupState();
-  const [days, setDays] = useState<number | null>(null);
+  const [daysText, setDaysText] = useState<string | null>(null);
   const [schedule, setSchedule] = useState<BackupSettings | null>(null);
   const [desktop, setDesktop] = useState(false);
   useEffect(() => {
@@ -112,7 +127,7 @@ export function BackupSettingsDialog({ onClose }: { onClose(): void }) {
       live = false;
     };
   }, []);
-  const reminderDays = days ?? state?.reminderDays ?? 7;
+  const reminderDays = daysText === null ? (state?.reminderDays ?? 7) : numberOf(daysText);
   const problem = backupSettingsProblem(reminderDays, desktop ? schedule : null);
 
   async function saveAll() {
@@ -153,9 +168,11 @@ export function BackupSettingsDialog({ onClose }: { onClose(): void }) {
           type="number"
           min={REMINDER_DAYS.min}
           max={REMINDER_DAYS.max}
-          value={reminderDays}
-          aria-describedby="backup-reminder-hint"
-          onChange={(e) => setDays(Math.floor(Number(e.target.value)))}
+          step={1}
+          value={daysText ?? String(reminderDays)}
+          aria-invalid={!Number.isInteger(reminderDays) || undefined}
+          aria-describedby={problem ? 'backup-reminder-hint backup-settings-problem' : 'backup-reminder-hint'}
+          onChange={(e) => setDaysText(e.target.value)}
         />
         <p id="backup-reminder-hint" className="field-hint">
           The engagement list shows a reminder when the last backup is older than this ({REMINDER_DAYS.min}–
@@ -165,7 +182,7 @@ export function BackupSettingsDialog({ onClose }: { onClose(): void }) {
       </div>
       {desktop && schedule ? <AutomaticBackup settings={schedule} onChange={setSchedule} /> : null}
       {problem ? (
-        <p className="error-text" role="alert">
+        <p id="backup-settings-problem" className="error-text" role="alert">
           {problem}
         </p>
       ) : null}
