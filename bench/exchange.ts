@@ -8,7 +8,7 @@
  * FIELDWORK_BENCH_GB sets the evidence size (default 2).
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   createReadStream,
   existsSync,
@@ -18,12 +18,14 @@ import {
   rmSync,
   statSync,
   writeSync,
+  readFileSync,
+  writeFileSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openPackage, writePackage } from '../shared/exchange/package';
-import type { ByteSink, RandomAccessSource, WritePackageInput } from '../shared/exchange/types';
+import { fileSink, fileSource } from '../cli/files';
+import type { WritePackageInput } from '../shared/exchange/types';
 import { snapshotOf } from '../shared/domain/snapshot';
 import { emptyEngagementFields, type Engagement } from '../shared/domain/engagement';
 import type { Evidence } from '../shared/domain/fieldwork';
@@ -35,67 +37,29 @@ const FILES = 20;
 const FILE_BYTES = Math.round((GB * 1024 * MB) / FILES);
 const dir = join(process.env.TMPDIR ?? '/tmp', 'fieldwork-bench-exchange');
 const evidenceDir = join(dir, 'evidence');
-
-function fileSource(path: string): Promise<RandomAccessSource> {
-  return open(path, 'r').then((handle) => {
-    const size = statSync(path).size;
-    return {
-      size,
-      async read(offset: number, length: number) {
-        const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-        let done = 0;
-        while (done < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, done, buffer.length - done, offset + done);
-          if (bytesRead === 0) break;
-          done += bytesRead;
-        }
-        return buffer;
-      },
-    };
-  });
-}
-
-function fileSink(path: string): ByteSink {
-  const fd = openSync(path, 'w');
-  return {
-    async write(chunk) {
-      let done = 0;
-      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
-    },
-    async close() {
-      closeSync(fd);
-    },
-    async abort() {
-      closeSync(fd);
-      rmSync(path, { force: true });
-    },
-  };
-}
+const hashList = join(dir, 'hashes.json');
 
 async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
   for await (const chunk of createReadStream(path, { highWaterMark: 4 * MB })) yield chunk as Uint8Array;
 }
 
+/** Writes the evidence files (once; kept between runs with FIELDWORK_BENCH_KEEP) and their SHA-256 list. */
 function prepare(): { name: string; sha256: string }[] {
   mkdirSync(evidenceDir, { recursive: true });
   const files: { name: string; sha256: string }[] = [];
   for (let i = 0; i < FILES; i += 1) {
     const name = `evidence-${String(i).padStart(2, '0')}.bin`;
     const path = join(evidenceDir, name);
-    const hash = createHash('sha256');
     if (!existsSync(path) || statSync(path).size !== FILE_BYTES) {
       const fd = openSync(path, 'w');
-      for (let done = 0; done < FILE_BYTES; done += 8 * MB) {
-        const block = randomBytes(Math.min(8 * MB, FILE_BYTES - done));
-        writeSync(fd, block);
-      }
+      for (let done = 0; done < FILE_BYTES; done += 8 * MB)
+        writeSync(fd, randomBytes(Math.min(8 * MB, FILE_BYTES - done)));
       closeSync(fd);
     }
-    for (const chunk of spawnSync('sha256sum', [path], { encoding: 'utf8' }).stdout.split(' ').slice(0, 1)) {
-      files.push({ name, sha256: chunk });
-    }
-    hash.destroy();
+    const sha256 = spawnSync('sha256sum', [path], { encoding: 'utf8' }).stdout.split(' ')[0] ?? '';
+    files.push({ name, sha256 });
   }
+  writeFileSync(hashList, JSON.stringify(files));
   return files;
 }
 
@@ -182,7 +146,7 @@ async function child(step: string, files: { name: string; sha256: string }[]): P
   const out = join(dir, step.includes('encrypted') ? 'bench-encrypted.fieldwork' : 'bench.fieldwork');
   const passphrase = step.includes('encrypted') ? 'a bench passphrase' : undefined;
   if (step.startsWith('export')) {
-    await writePackage(fileSink(out), engagementInput(files), passphrase ? { passphrase } : {});
+    await writePackage(await fileSink(out), engagementInput(files), passphrase ? { passphrase } : {});
   } else {
     const pkg = await openPackage(await fileSource(out), passphrase ? { passphrase } : {});
     if (pkg.evidence.size !== FILES) throw new Error('evidence missing');
@@ -211,12 +175,14 @@ function timed(command: string, args: string[]): number {
 }
 
 async function main(): Promise<void> {
-  const files = prepare();
   const childIndex = process.argv.indexOf('--child');
   if (childIndex !== -1) {
+    // The parent wrote the files and their hashes; a child only runs its step.
+    const files = JSON.parse(readFileSync(hashList, 'utf8')) as { name: string; sha256: string }[];
     await child(process.argv[childIndex + 1] ?? '', files);
     return;
   }
+  const files = prepare();
   const total = FILES * FILE_BYTES;
   const mbps = (ms: number) => total / MB / (ms / 1000);
   const names = files.map((f) => f.name);

@@ -28,13 +28,24 @@ export function engagementChainRange(engagementId: string): [[string, number], [
   ];
 }
 
+/** The heads of an engagement's chains (one per copy that changed it), as a collection to read or clear. */
+export function engagementChainHeads(db: FieldworkDatabase, engagementId: string) {
+  const [from, to] = engagementChainRange(engagementId);
+  return db.chainHeads.where('chain').between(from[0], to[0], true, true);
+}
+
+/** The audit events of an engagement, every chain, in key order (chain, then position). */
+export function engagementEventRange(db: FieldworkDatabase, engagementId: string) {
+  const [from, to] = engagementChainRange(engagementId);
+  return db.auditEvents.where('[chain+seq]').between(from, to, true, true);
+}
+
 /** All audit events of an engagement, every chain, oldest first (by time, then chain, then position). */
 export async function engagementAuditEvents(
   db: FieldworkDatabase,
   engagementId: string,
 ): Promise<AuditEvent[]> {
-  const [from, to] = engagementChainRange(engagementId);
-  const events = await db.auditEvents.where('[chain+seq]').between(from, to, true, true).toArray();
+  const events = await engagementEventRange(db, engagementId).toArray();
   return events.sort(byTime);
 }
 

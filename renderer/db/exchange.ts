@@ -36,7 +36,8 @@ import { ENTITIES, type EntityName, type TableName } from './entities';
 import {
   copyFlagKey,
   engagementAuditEvents,
-  engagementChainRange,
+  engagementChainHeads,
+  engagementEventRange,
   LAST_BACKUP_KEY,
   readOnlyCopy,
   seenKey,
@@ -75,10 +76,9 @@ export async function readPackageEngagement(
 ): Promise<PackageEngagement> {
   const snapshot = await loadSnapshot(db, engagementId);
   if (!snapshot) throw new ValidationError('This engagement no longer exists.', {});
-  const [from, to] = engagementChainRange(engagementId);
   const [auditEvents, chainHeads, seen] = await Promise.all([
     engagementAuditEvents(db, engagementId),
-    db.chainHeads.where('chain').between(from[0], to[0], true, true).toArray(),
+    engagementChainHeads(db, engagementId).toArray(),
     knowledgeOf(db, repo, engagementId),
   ]);
   return {
@@ -491,12 +491,15 @@ export async function applyImport(
     const nodeId = await repo.node();
     const reason = `Merged from “${choices.fileName}” (exported by ${pkg.manifest.exportedBy.name} on ${pkg.manifest.exportedAt.slice(0, 10)})`;
     const localHeads = new Map<string, ChainHead>();
+    const writeChains = new Map<string, string>(); // engagement id -> this copy's chain
     const localEvents: AuditEvent[] = [];
     for (const entry of logged) {
       const changes = diffRecords(entry.before, entry.after);
       // A choice that kept this copy's values changes only the merge's bookkeeping: nothing to log.
       if (Object.keys(changes).length === 0) continue;
-      const chain = await writeChainOf(db, entry.engagementId, nodeId);
+      const chain =
+        writeChains.get(entry.engagementId) ?? (await writeChainOf(db, entry.engagementId, nodeId));
+      writeChains.set(entry.engagementId, chain);
       let head = localHeads.get(chain);
       if (!head) {
         head = (await db.chainHeads.get(chain)) ?? { chain, seq: 0, hash: GENESIS_HASH };
@@ -623,8 +626,7 @@ async function clearEngagement(db: FieldworkDatabase, engagementId: string): Pro
   for (const table of SNAPSHOT_TABLES)
     await db.table(table).where('engagementId').equals(engagementId).delete();
   await db.engagements.delete(engagementId);
-  const [from, to] = engagementChainRange(engagementId);
-  await db.auditEvents.where('[chain+seq]').between(from, to, true, true).delete();
-  await db.chainHeads.where('chain').between(from[0], to[0], true, true).delete();
+  await engagementEventRange(db, engagementId).delete();
+  await engagementChainHeads(db, engagementId).delete();
   await db.meta.delete(copyFlagKey(engagementId));
 }

@@ -5,7 +5,7 @@ import {
   type AuditVerification,
   type ChainHead,
 } from '@shared/domain/audit';
-import { engagementAuditEvents, engagementChainRange } from './chains';
+import { engagementAuditEvents, engagementChainHeads } from './chains';
 import type { CriterionScope, Engagement } from '@shared/domain/engagement';
 import type { Profile } from '@shared/domain/profile';
 import type { FieldworkDatabase } from './database';
@@ -40,8 +40,7 @@ export function auditEvents(db: FieldworkDatabase, engagementId: string): Promis
 
 /** The heads of an engagement's chains (one per copy that changed it), in chain order. */
 export function chainHeadsOf(db: FieldworkDatabase, engagementId: string): Promise<ChainHead[]> {
-  const [from, to] = engagementChainRange(engagementId);
-  return db.chainHeads.where('chain').between(from[0], to[0], true, true).toArray();
+  return engagementChainHeads(db, engagementId).toArray();
 }
 
 /**
@@ -52,7 +51,11 @@ export async function verifyChain(db: FieldworkDatabase, engagementId: string): 
   const heads = await chainHeadsOf(db, engagementId);
   const events = await engagementAuditEvents(db, engagementId);
   const byChain = new Map<string, AuditEvent[]>();
-  for (const e of events) byChain.set(e.chain, [...(byChain.get(e.chain) ?? []), e]);
+  for (const e of events) {
+    const list = byChain.get(e.chain);
+    if (list) list.push(e);
+    else byChain.set(e.chain, [e]);
+  }
   const chains = [...new Set([...heads.map((h) => h.chain), ...byChain.keys()])].sort();
   let count = 0;
   for (const chain of chains) {

@@ -173,10 +173,15 @@ export class Repository {
         let chain = LOCAL_CHAIN;
         if (def.engagementScoped) {
           const engagementId = String(after.engagementId);
-          const copy = (await this.db.meta.get(copyFlagKey(engagementId)))?.value as CopyFlag | undefined;
-          if (copy) throw new ValidationError(readOnlyCopyMessage(copy), {});
-          chain = chains.get(engagementId) ?? (await writeChainOf(this.db, engagementId, nodeId));
-          chains.set(engagementId, chain);
+          const known = chains.get(engagementId);
+          if (known) chain = known;
+          else {
+            // Once per engagement and batch: a reviewer copy refuses writes; then the chain this copy writes.
+            const copy = (await this.db.meta.get(copyFlagKey(engagementId)))?.value as CopyFlag | undefined;
+            if (copy) throw new ValidationError(readOnlyCopyMessage(copy), {});
+            chain = await writeChainOf(this.db, engagementId, nodeId);
+            chains.set(engagementId, chain);
+          }
         }
         let verdict: { postRelease: boolean; reason?: string } = { postRelease: false };
         if (def.engagementScoped) {

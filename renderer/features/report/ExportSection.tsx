@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Engagement } from '@shared/domain/engagement';
 import type { ReportCheck } from '@shared/exports/report';
 import { db } from '../../db';
+import { engagementEventRange } from '../../db/chains';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useExports, type ExportState } from './useExports';
 
@@ -36,7 +37,7 @@ export function ExportSection({
   const { state, run, cancel } = useExports(engagement, saveEdits);
   const [includeTrail, setIncludeTrail] = useState(false);
   const events = useLiveQuery(
-    () => db.auditEvents.where('[chain+seq]').between([engagement.id, 0], [engagement.id, Infinity]).count(),
+    () => engagementEventRange(db, engagement.id).count(), // every copy's chain goes into the sheet
     [engagement.id],
   );
   const letter = engagement.kind === 'readiness';
