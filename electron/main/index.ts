@@ -6,15 +6,30 @@
  * Order matters: the privileged scheme and the sandbox must be set up before `ready`; the protocol,
  * session policy and IPC before the window loads anything.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  webContents,
+} from 'electron';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import path from 'node:path';
 import { MENU_COMMAND_EVENT, type AppInfo, type MenuCommand } from '../../shared/ipc';
 import { createOpenQueue, fieldworkFileFromArgv } from './files/file-association';
 import { createExchangeHandlers, type ExchangeServices } from './ipc/exchange-handlers';
 import { createHandlers } from './ipc/handlers';
+import { createLockHandlers } from './ipc/lock-handlers';
 import { registerIpcHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/sender';
+import { createKeyCache, UNLOCK_CACHE_FILE } from './lock/key-cache';
+import { forwardSystemLock } from './lock/system-lock';
 import { buildMenuTemplate } from './menu';
 import {
   APP_INDEX_URL,
@@ -118,11 +133,18 @@ function onReady(): void {
     knownPaths,
     openQueue,
   });
+  // The app lock's remembered key (safeStorage is only usable after `ready`, like powerMonitor below).
+  const keyCache = createKeyCache({
+    safeStorage,
+    platform: process.platform,
+    filePath: path.join(app.getPath('userData'), UNLOCK_CACHE_FILE),
+  });
   registerIpcHandlers(
     ipcMain,
-    { ...handlers, ...exchange.handlers },
+    { ...handlers, ...exchange.handlers, ...createLockHandlers(keyCache) },
     { isTrustedSender: createSenderCheck({ devServerUrl }) },
   );
+  forwardSystemLock(powerMonitor, () => BrowserWindow.getAllWindows());
   const services = exchange;
   const checkBackup = () => {
     services.checkBackup().catch((error: unknown) => console.error('Backup check failed:', error));

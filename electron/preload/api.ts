@@ -2,7 +2,7 @@
  * The `window.fieldwork` API, built from the IPC contract.
  *
  * One function per channel and the event subscriptions (`onMenuCommand`, `onOpenRequest`,
- * `onBackupRequest`), nothing else: the raw `ipcRenderer` is never exposed, so a
+ * `onBackupRequest`, `onSystemLock`), nothing else: the raw `ipcRenderer` is never exposed, so a
  * compromised page can only call the few validated channels. `satisfies FieldworkApi` makes a missing or
  * mistyped function a compile error. Kept apart from `index.ts` (which imports Electron) so it can be
  * tested under Node with a fake `ipcRenderer`.
@@ -14,8 +14,10 @@ import { MENU_COMMAND_EVENT, menuCommands, type MenuCommand } from '../../shared
 import {
   BACKUP_RUN_REQUEST_EVENT,
   FILE_OPEN_REQUEST_EVENT,
+  SYSTEM_LOCK_EVENT,
   isBackupRunRequest,
   isOpenedHandle,
+  isSystemLockReason,
 } from '../../shared/ipc/events';
 
 /** The part of Electron's `ipcRenderer` used; a real `ipcRenderer` satisfies it. */
@@ -74,5 +76,11 @@ export function createFieldworkApi(ipcRenderer: IpcRendererLike) {
     backupCheck: () => invoke('backup:check'),
     onBackupRequest: (listener) => subscribe(BACKUP_RUN_REQUEST_EVENT, isBackupRunRequest, listener),
     backupCompleted: (path) => invoke('backup:completed', { path }),
+    lockKeyStatus: () => invoke('lock:key-status'),
+    rememberLockKey: ({ lockId, profileId, key, hours }) =>
+      invoke('lock:key-remember', { lockId, profileId, key, hours }),
+    recallLockKey: () => invoke('lock:key-recall'),
+    forgetLockKey: () => invoke('lock:key-forget'),
+    onSystemLock: (listener) => subscribe(SYSTEM_LOCK_EVENT, isSystemLockReason, listener),
   } satisfies FieldworkApi;
 }

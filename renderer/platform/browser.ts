@@ -3,7 +3,7 @@
  * through a file input. There is no application menu.
  */
 import type { FileFilter } from '@shared/ipc';
-import type { OpenedSource, Platform, SaveStream } from './types';
+import type { LockKeyStore, OpenedSource, Platform, SaveStream } from './types';
 
 const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? 'dev';
 
@@ -108,6 +108,27 @@ export function fileSource(file: File): OpenedSource {
   };
 }
 
+export const BROWSER_LOCK_KEYS_REASON =
+  'Only the desktop app can remember an unlock (it keeps it in the operating system’s keychain). ' +
+  'In the browser the passphrase is asked each time Fieldwork opens.';
+
+/**
+ * A browser has no keychain to keep the lock's data key in; storing it in IndexedDB or localStorage would
+ * put it beside the data it protects. So nothing is ever remembered here.
+ */
+export const browserLockKeys: LockKeyStore = {
+  async status() {
+    return { available: false, reason: BROWSER_LOCK_KEYS_REASON };
+  },
+  async remember() {
+    throw new Error(BROWSER_LOCK_KEYS_REASON);
+  },
+  async recall() {
+    return null;
+  },
+  async forget() {},
+};
+
 export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
@@ -167,6 +188,11 @@ export function createBrowserPlatform(): Platform {
     },
     async backupCompleted() {
       throw new Error('Automatic backups need the desktop app.');
+    },
+    lockKeys: browserLockKeys,
+    // A page cannot see the OS screen lock or sleep; the idle auto-lock covers the browser.
+    onSystemLock() {
+      return () => undefined;
     },
   };
 }

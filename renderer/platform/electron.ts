@@ -1,6 +1,6 @@
 /** The Electron host: everything goes through `window.fieldwork`, the preload's typed IPC bridge. */
-import { MAX_STREAM_CHUNK_BYTES, type FieldworkApi, type OpenedHandle } from '@shared/ipc';
-import type { OpenedSource, Platform, SaveStream } from './types';
+import { IPC_ERROR_PREFIX, MAX_STREAM_CHUNK_BYTES, type FieldworkApi, type OpenedHandle } from '@shared/ipc';
+import type { LockKeyStore, OpenedSource, Platform, SaveStream } from './types';
 
 /** A file main opened for reading, as a random-access source read in ≤ 16 MiB pieces over IPC. */
 export function handleSource(api: FieldworkApi, handle: OpenedHandle): OpenedSource {
@@ -44,6 +44,31 @@ function saveStream(api: FieldworkApi, streamId: string): SaveStream {
       return { location: saved.path, name: saved.name, canReveal: true };
     },
     abort: () => api.saveStreamAbort(streamId),
+  };
+}
+
+/**
+ * The plain words of an error main threw: Electron delivers "Error invoking remote method 'x': Error:
+ * FieldworkIpcError: <words>", and only the words mean anything to the user.
+ */
+export function plainIpcError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = message.indexOf(IPC_ERROR_PREFIX);
+  return at === -1 ? new Error(message) : new Error(message.slice(at + IPC_ERROR_PREFIX.length).trim());
+}
+
+/** The lock's data key, remembered by main under the OS keychain (main/lock/key-cache.ts). */
+export function electronLockKeys(api: FieldworkApi): LockKeyStore {
+  return {
+    status: () => api.lockKeyStatus(),
+    async remember({ lockId, profileId, key, hours }) {
+      // Refusals (no keychain, a Linux session without a keyring) are explained to the user as they are.
+      await api.rememberLockKey({ lockId, profileId, key, hours }).catch((error: unknown) => {
+        throw plainIpcError(error);
+      });
+    },
+    recall: () => api.recallLockKey(),
+    forget: () => api.forgetLockKey(),
   };
 }
 
@@ -122,5 +147,8 @@ export function createElectronPlatform(api: FieldworkApi): Platform {
     async backupCompleted(location) {
       await api.backupCompleted(location);
     },
+
+    lockKeys: electronLockKeys(api),
+    onSystemLock: (listener) => api.onSystemLock(() => listener()),
   };
 }

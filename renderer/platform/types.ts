@@ -50,6 +50,39 @@ export interface HostInfo {
   details: string;
 }
 
+/**
+ * The app lock's data key remembered by the desktop app for a while after an unlock, so a restart within
+ * that time does not ask for the passphrase again. Stored by the main process encrypted with the
+ * operating system's keychain (Electron `safeStorage`), never in plain; a browser has no such store.
+ */
+export interface RememberedUnlock {
+  /** The app lock this key belongs to (`AtRestConfig.lockId`); a key for another lock is ignored. */
+  lockId: string;
+  /** The profile that unlocked; the app signs it in again. */
+  profileId: string;
+  /** The 32-byte data key. */
+  key: Uint8Array;
+  /** ISO time after which the key is no longer returned (and is deleted). */
+  expiresAt: string;
+}
+
+export interface LockKeyStatus {
+  available: boolean;
+  /** Why the unlock cannot be remembered here, in plain words (no keychain, browser…). */
+  reason?: string;
+}
+
+export interface LockKeyStore {
+  /** Whether this host can remember an unlock securely (desktop with an OS keychain). */
+  status(): Promise<LockKeyStatus>;
+  /** Remembers `key` for `hours` (1–72); replaces what was remembered. Rejects when not available. */
+  remember(entry: { lockId: string; profileId: string; key: Uint8Array; hours: number }): Promise<void>;
+  /** The remembered key if one is stored and not expired; expired or unreadable entries are deleted. */
+  recall(): Promise<RememberedUnlock | null>;
+  /** Deletes whatever is remembered (locking, turning the lock off, changing the passphrase). */
+  forget(): Promise<void>;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   info(): Promise<HostInfo>;
@@ -90,4 +123,12 @@ export interface Platform {
   onBackupRequest(listener: (request: BackupRunRequest) => void): () => void;
   /** Records the backup written at `location` (from `SaveStream.close()`) and prunes old ones. */
   backupCompleted(location: string): Promise<void>;
+
+  /** Where the app lock's data key can be remembered between launches (desktop only). */
+  readonly lockKeys: LockKeyStore;
+  /**
+   * The operating system locked the screen or is going to sleep (desktop only; a browser never calls it):
+   * the app locks itself too. Returns the unsubscribe function.
+   */
+  onSystemLock(listener: () => void): () => void;
 }

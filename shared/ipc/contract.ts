@@ -143,6 +143,43 @@ export interface BackupCompletedResult {
   removed: string[];
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// App lock (desktop only): main remembers the lock's data key for a while, encrypted with the OS keychain
+// (`safeStorage`), so a restart within that time does not ask for the passphrase again. The renderer owns
+// the lock itself and decides when to remember and forget; main only stores and expires.
+
+/** Length of the app lock's data key (AES-256). */
+export const LOCK_KEY_BYTES = 32;
+/** How long an unlock may be remembered, in whole hours. */
+export const LOCK_REMEMBER_HOURS = { min: 1, max: 72 } as const;
+
+export const lockKeyRememberSchema = z.object({
+  lockId: z.string().min(1).max(100),
+  profileId: z.string().min(1).max(100),
+  // The custom check and the refinement name no value, so an error message never echoes key bytes.
+  key: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'key must be a Uint8Array')
+    .refine((key) => key.byteLength === LOCK_KEY_BYTES, `key must be exactly ${LOCK_KEY_BYTES} bytes`),
+  hours: z.number().int().min(LOCK_REMEMBER_HOURS.min).max(LOCK_REMEMBER_HOURS.max),
+});
+export type LockKeyRememberRequest = z.input<typeof lockKeyRememberSchema>;
+
+/** Whether this computer can remember an unlock safely; `reason` says why not, in plain words. */
+export interface LockKeyAvailability {
+  available: boolean;
+  reason?: string;
+}
+
+/** The unlock main remembered: the renderer checks `lockId` against its own lock before using `key`. */
+export interface RememberedLockKey {
+  lockId: string;
+  profileId: string;
+  /** The 32-byte data key. */
+  key: Uint8Array;
+  /** ISO time after which main no longer returns it (and deletes it). */
+  expiresAt: string;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -173,6 +210,10 @@ export const ipcChannels = {
   'backup:set-settings': backupScheduleSchema,
   'backup:check': z.undefined(),
   'backup:completed': backupCompletedSchema,
+  'lock:key-status': z.undefined(),
+  'lock:key-remember': lockKeyRememberSchema,
+  'lock:key-recall': z.undefined(),
+  'lock:key-forget': z.undefined(),
 } as const;
 export type IpcChannel = keyof typeof ipcChannels;
 
@@ -199,13 +240,25 @@ export interface IpcResults {
   /** The window is ready to run backups: main checks now and sends `backup:run-request` when one is due. */
   'backup:check': void;
   'backup:completed': BackupCompletedResult;
+  'lock:key-status': LockKeyAvailability;
+  'lock:key-remember': void;
+  /** Null when nothing is remembered, it expired, or it could not be read (then it is deleted). */
+  'lock:key-recall': RememberedLockKey | null;
+  'lock:key-forget': void;
 }
 
 /** Commands the application menu sends to the renderer (main -> renderer, one channel): see menu.ts. */
 export { menuCommands, MENU_COMMAND_EVENT, type MenuCommand } from './menu';
 import type { MenuCommand } from './menu';
 /** Other main -> renderer events: see events.ts. */
-export { FILE_OPEN_REQUEST_EVENT, BACKUP_RUN_REQUEST_EVENT } from './events';
+export {
+  FILE_OPEN_REQUEST_EVENT,
+  BACKUP_RUN_REQUEST_EVENT,
+  SYSTEM_LOCK_EVENT,
+  systemLockReasons,
+  type SystemLockReason,
+} from './events';
+import type { SystemLockReason } from './events';
 
 /** The API the preload exposes as `window.fieldwork`: one function per channel and nothing else. */
 export interface FieldworkApi {
@@ -235,6 +288,13 @@ export interface FieldworkApi {
   /** Main asks for a backup to be written; returns the unsubscribe function. */
   onBackupRequest(listener: (request: BackupRunRequest) => void): () => void;
   backupCompleted(path: string): Promise<BackupCompletedResult>;
+
+  lockKeyStatus(): Promise<LockKeyAvailability>;
+  rememberLockKey(request: LockKeyRememberRequest): Promise<void>;
+  recallLockKey(): Promise<RememberedLockKey | null>;
+  forgetLockKey(): Promise<void>;
+  /** The OS locked the screen or is going to sleep; returns the unsubscribe function. */
+  onSystemLock(listener: (reason: SystemLockReason) => void): () => void;
 }
 
 /** Errors crossing IPC lose their class; handlers reject with this shape in `message` so the UI can explain. */

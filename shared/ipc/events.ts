@@ -8,6 +8,12 @@ import type { BackupRunRequest, OpenedHandle } from './contract';
 export const FILE_OPEN_REQUEST_EVENT = 'file:open-request';
 /** A scheduled backup is due: a `BackupRunRequest`. */
 export const BACKUP_RUN_REQUEST_EVENT = 'backup:run-request';
+/** The OS locked the screen or is going to sleep, so the app locks too: a `SystemLockReason`. */
+export const SYSTEM_LOCK_EVENT = 'system:lock';
+
+/** Electron `powerMonitor` events that lock the app (`lock-screen`: macOS and Windows; `suspend`: all). */
+export const systemLockReasons = ['lock-screen', 'suspend'] as const;
+export type SystemLockReason = (typeof systemLockReasons)[number];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -26,4 +32,8 @@ export function isOpenedHandle(value: unknown): value is OpenedHandle {
 
 export function isBackupRunRequest(value: unknown): value is BackupRunRequest {
   return isRecord(value) && typeof value.suggestedName === 'string';
+}
+
+export function isSystemLockReason(value: unknown): value is SystemLockReason {
+  return systemLockReasons.some((reason) => reason === value);
 }

@@ -125,6 +125,9 @@ function fakeElectron(isPackaged: boolean) {
     },
     dialog: { showErrorBox: (title: string, message: string) => log.push(`error:${title}:${message}`) },
     shell: {},
+    powerMonitor: { on: (name: string) => log.push(`powerMonitor.on:${name}`) },
+    // Only used when the renderer asks about the app lock; main must not touch it while starting.
+    safeStorage: new Proxy({}, { get: (_target, name) => log.push(`safeStorage.${String(name)}`) }),
   };
   return { electron, log, ipc, windows, ready: () => ready(), handler: () => protocolHandler };
 }
@@ -186,6 +189,11 @@ describe('the bundles run against a stand-in Electron', () => {
         'backupCheck',
         'onBackupRequest',
         'backupCompleted',
+        'lockKeyStatus',
+        'rememberLockKey',
+        'recallLockKey',
+        'forgetLockKey',
+        'onSystemLock',
       ].sort(),
     );
   });
@@ -208,6 +216,8 @@ describe('the bundles run against a stand-in Electron', () => {
       'permissionRequest',
       'permissionCheck',
       'onHeadersReceived',
+      'powerMonitor.on:lock-screen',
+      'powerMonitor.on:suspend',
       'menu:File,Edit,View,help',
       'window',
     ]);

@@ -55,6 +55,10 @@ function setup(devServerUrl?: string) {
     'backup:set-settings': vi.fn(async () => settings),
     'backup:check': vi.fn(async () => undefined),
     'backup:completed': vi.fn(async () => ({ settings, removed: [] })),
+    'lock:key-status': vi.fn(async () => ({ available: true })),
+    'lock:key-remember': vi.fn(async () => undefined),
+    'lock:key-recall': vi.fn(async () => null),
+    'lock:key-forget': vi.fn(async () => undefined),
   } satisfies IpcHandlers;
   const ipcMain = new FakeIpcMain();
   registerIpcHandlers(ipcMain, handlers, { isTrustedSender: createSenderCheck({ devServerUrl }) });

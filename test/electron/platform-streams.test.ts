@@ -10,6 +10,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExchangeHandlers } from '../../electron/main/ipc/exchange-handlers';
 import { createHandlers } from '../../electron/main/ipc/handlers';
+import { createLockHandlers } from '../../electron/main/ipc/lock-handlers';
+import { createKeyCache } from '../../electron/main/lock/key-cache';
 import { registerIpcHandlers, type IpcMainLike } from '../../electron/main/ipc/register';
 import { createSenderCheck } from '../../electron/main/ipc/sender';
 import { createFieldworkApi, type IpcRendererLike } from '../../electron/preload/api';
@@ -26,6 +28,22 @@ afterEach(async () => {
 });
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
+
+/** The lock channels are not exercised here (see lock-handlers.test.ts), but every channel is registered. */
+function lockCacheWithoutKeychain(folder: string) {
+  const refuse = async (): Promise<never> => {
+    throw new Error('no keychain in this test');
+  };
+  return createKeyCache({
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => false,
+      encryptStringAsync: refuse,
+      decryptStringAsync: refuse,
+    },
+    platform: 'linux',
+    filePath: path.join(folder, 'unlock-cache.bin'),
+  });
+}
 
 function desktop(answers: { save?: string; open?: string } = {}) {
   const listeners = new Map<string, Listener>();
@@ -68,7 +86,7 @@ function desktop(answers: { save?: string; open?: string } = {}) {
   });
   registerIpcHandlers(
     { handle: (channel, listener) => listeners.set(channel, listener) },
-    { ...basic, ...exchange.handlers },
+    { ...basic, ...exchange.handlers, ...createLockHandlers(lockCacheWithoutKeychain(dir)) },
     { isTrustedSender: createSenderCheck() },
   );
   return { platform: createElectronPlatform(createFieldworkApi(renderer)), exchange, calls };

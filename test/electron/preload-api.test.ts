@@ -5,8 +5,10 @@ import {
   BACKUP_RUN_REQUEST_EVENT,
   FILE_OPEN_REQUEST_EVENT,
   MENU_COMMAND_EVENT,
+  SYSTEM_LOCK_EVENT,
   type FieldworkApi,
   type MenuCommand,
+  type SystemLockReason,
 } from '../../shared/ipc';
 
 class FakeIpcRenderer extends EventEmitter implements IpcRendererLike {
@@ -38,6 +40,11 @@ describe('preload API', () => {
       'backupCheck',
       'onBackupRequest',
       'backupCompleted',
+      'lockKeyStatus',
+      'rememberLockKey',
+      'recallLockKey',
+      'forgetLockKey',
+      'onSystemLock',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -93,6 +100,40 @@ describe('preload API', () => {
       ['backup:check', undefined],
       ['backup:completed', { path: '/b/x.fieldwork' }],
     ]);
+  });
+
+  it('maps the app-lock functions to their channels, passing only the four request fields', async () => {
+    const ipc = new FakeIpcRenderer();
+    const api = createFieldworkApi(ipc);
+    const key = new Uint8Array(32).fill(9);
+    await api.lockKeyStatus();
+    const request = { lockId: 'lock-1', profileId: 'p-1', key, hours: 8, extra: 'dropped' };
+    await api.rememberLockKey(request);
+    await api.recallLockKey();
+    await api.forgetLockKey();
+    expect(ipc.invoke.mock.calls).toEqual([
+      ['lock:key-status', undefined],
+      ['lock:key-remember', { lockId: 'lock-1', profileId: 'p-1', key, hours: 8 }],
+      ['lock:key-recall', undefined],
+      ['lock:key-forget', undefined],
+    ]);
+  });
+
+  it('onSystemLock passes on only the known reasons, without the event, and unsubscribes', () => {
+    const ipc = new FakeIpcRenderer();
+    const api = createFieldworkApi(ipc);
+    const received: SystemLockReason[] = [];
+    const listener = vi.fn((reason: SystemLockReason) => received.push(reason));
+    const unsubscribe = api.onSystemLock(listener);
+    const event = { sender: 'secret ipcRenderer' };
+    ipc.emit(SYSTEM_LOCK_EVENT, event, 'lock-screen');
+    ipc.emit(SYSTEM_LOCK_EVENT, event, 'unlock-screen');
+    ipc.emit(SYSTEM_LOCK_EVENT, event, { reason: 'suspend' });
+    ipc.emit(SYSTEM_LOCK_EVENT, event, 'suspend');
+    expect(received).toEqual(['lock-screen', 'suspend']);
+    expect(listener.mock.calls.every((args) => args.length === 1)).toBe(true);
+    unsubscribe();
+    expect(ipc.listenerCount(SYSTEM_LOCK_EVENT)).toBe(0);
   });
 
   it('open and backup requests pass on only well-formed payloads, without the event, and unsubscribe', () => {

@@ -37,8 +37,9 @@ import { createReadHandles, type ReadIo } from '../files/read-handles';
 import { createSaveStreams, type StreamIo } from '../files/save-streams';
 import type { IpcContext, IpcHandlers } from './register';
 import type { BasicChannel } from './handlers';
+import type { LockChannel } from './lock-handlers';
 
-export type ExchangeChannel = Exclude<IpcChannel, BasicChannel>;
+export type ExchangeChannel = Exclude<IpcChannel, BasicChannel | LockChannel>;
 export type ExchangeHandlers = Pick<IpcHandlers, ExchangeChannel>;
 
 /** A backup request not answered within this time is sent again (the window may have been busy or reloaded). */
