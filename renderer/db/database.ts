@@ -23,6 +23,8 @@ import type { FirmSettings } from '@shared/domain/settings';
 import type { Addendum, ReviewNote, SignOff } from '@shared/domain/review';
 import type { Profile } from '@shared/domain/profile';
 import { applySchema, LATEST_SCHEMA_VERSION } from './schema';
+import { atRestMiddleware } from './at-rest/middleware';
+import { AtRestSession } from './at-rest/session';
 
 export interface MetaRow {
   key: string;
@@ -33,8 +35,11 @@ export interface MetaRow {
 export interface BlobRow {
   sha256: string;
   blob: Blob;
+  /** Size of the file itself (not of its encrypted form). */
   size: number;
   storedAt: string;
+  /** 1 when `blob` holds the file encrypted under the app lock (read it through `atRest.evidenceBytes`). */
+  sealed?: 1;
 }
 
 export const DEFAULT_DB_NAME = 'fieldwork';
@@ -64,9 +69,14 @@ export class FieldworkDatabase extends Dexie {
   auditEvents!: Table<AuditEvent, [string, number]>;
   chainHeads!: Table<ChainHead, string>;
   meta!: Table<MetaRow, string>;
+  /** The app lock: data key, configuration, migration (docs/app-lock.md). */
+  readonly atRest: AtRestSession;
 
   constructor(name: string = DEFAULT_DB_NAME, upTo: number = LATEST_SCHEMA_VERSION) {
     super(name);
     applySchema(this, upTo);
+    this.atRest = new AtRestSession(this);
+    // Installed before the first open, so no read or write ever passes around it.
+    this.use(atRestMiddleware(this.atRest));
   }
 }

@@ -31,7 +31,7 @@ import type {
   VersionVector,
   WritePackageInput,
 } from '@shared/exchange/types';
-import type { FieldworkDatabase, MetaRow } from './database';
+import type { BlobRow, FieldworkDatabase, MetaRow } from './database';
 import { ENTITIES, type EntityName, type TableName } from './entities';
 import {
   copyFlagKey,
@@ -96,6 +96,11 @@ async function* blobChunks(blob: Blob, chunkBytes = 4 * 1024 * 1024): AsyncItera
   }
 }
 
+/** A stored evidence file's bytes in pieces, decrypted first when the app lock keeps it encrypted. */
+async function* storedChunks(db: FieldworkDatabase, row: BlobRow): AsyncIterable<Uint8Array> {
+  yield* blobChunks(await db.atRest.evidenceBytes(row));
+}
+
 /** The evidence files the engagements point at (deleted evidence records too: their files are kept). */
 async function evidenceFiles(
   db: FieldworkDatabase,
@@ -120,7 +125,7 @@ async function evidenceFiles(
         {},
       );
     }
-    return { sha256, size: row.size, ...info, read: () => blobChunks(row.blob) };
+    return { sha256, size: row.size, ...info, read: () => storedChunks(db, row) };
   });
 }
 
@@ -397,11 +402,13 @@ export async function applyImport(
   const active = plan.engagements.filter((p) => p.action !== 'refused' && p.action !== 'up-to-date');
   // Evidence first: Blobs are made outside the transaction (it would commit while we wait).
   const hashes = [...new Set(active.flatMap((p) => p.newEvidence))];
-  const blobs: { sha256: string; blob: Blob }[] = [];
+  const blobs: BlobRow[] = [];
+  const storedAt = new Date().toISOString();
   for (const sha256 of hashes) {
     const evidence = pkg.evidence.get(sha256);
     if (!evidence) throw new ValidationError(`The file lacks the evidence file ${sha256.slice(0, 12)}….`, {});
-    blobs.push({ sha256, blob: await choices.evidenceBlob(evidence) });
+    // Encrypted here when the app lock is on (WebCrypto cannot run inside the transaction either).
+    blobs.push(await repo.db.atRest.evidenceRow(sha256, await choices.evidenceBlob(evidence), storedAt));
   }
   return repo.exclusive(async () => {
     const writes: Write[] = [];
@@ -552,7 +559,7 @@ export async function applyImport(
         let stored = 0;
         for (const b of blobs) {
           if ((await db.blobs.where('sha256').equals(b.sha256).count()) > 0) continue;
-          await db.blobs.add({ sha256: b.sha256, blob: b.blob, size: b.blob.size, storedAt: at });
+          await db.blobs.add(b);
           stored += 1;
         }
         await db.auditEvents.bulkAdd([...foreignEvents, ...localEvents]);

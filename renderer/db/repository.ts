@@ -27,7 +27,7 @@ import { copyFlagKey, writeChainOf, type CopyFlag } from './chains';
 import { uuidv7 } from '@shared/domain/ids';
 import type { Engagement } from '@shared/domain/engagement';
 import type { SnapshotTable } from '@shared/domain/snapshot';
-import type { FieldworkDatabase } from './database';
+import type { BlobRow, FieldworkDatabase } from './database';
 import { ALL_TABLES, ENTITIES, LOCAL_CHAIN, type EntityDefinition, type EntityName } from './entities';
 import { checkEngagementRules } from './guards';
 
@@ -103,8 +103,10 @@ export class Repository {
       const { planned, heads, deferred } = await this.plan(mutations, actor, nodeId);
       for (const check of deferred) await check(); // rules that hash (sign-offs, release)
       const events = await this.hashEvents(planned, heads);
+      // Evidence is encrypted (app lock on) before the transaction: WebCrypto cannot run inside one.
+      const rows = await this.evidenceRows(blobs);
       try {
-        await this.write(planned, events, heads, blobs);
+        await this.write(planned, events, heads, rows);
         return planned.map((p) => p.after);
       } catch (error) {
         if (error instanceof RetryError) {
@@ -306,11 +308,22 @@ export class Repository {
     return events;
   }
 
+  /** The rows to store for new evidence bytes; hashes already stored are skipped (the bytes are kept once). */
+  private async evidenceRows(blobs: readonly BlobWrite[]): Promise<BlobRow[]> {
+    const rows: BlobRow[] = [];
+    const storedAt = this.now().toISOString();
+    for (const b of blobs) {
+      if ((await this.db.blobs.where('sha256').equals(b.sha256).count()) > 0) continue;
+      rows.push(await this.db.atRest.evidenceRow(b.sha256, b.blob, storedAt));
+    }
+    return rows;
+  }
+
   private async write(
     planned: Planned[],
     events: AuditEvent[],
     heads: Map<string, ChainHead>,
-    blobs: readonly BlobWrite[],
+    blobs: readonly BlobRow[],
   ) {
     await this.db.transaction('rw', this.tables(), async () => {
       for (const [chain, head] of heads) {
@@ -326,11 +339,10 @@ export class Repository {
           Fields | undefined; // rows of this table are records
         if ((current?.rev ?? 0) !== (p.before?.rev ?? 0)) throw new RetryError();
       }
-      const storedAt = this.now().toISOString();
       for (const b of blobs) {
         // A File is stored by reference to its bytes (IndexedDB copies them); an existing hash is kept.
         if ((await this.db.blobs.where('sha256').equals(b.sha256).count()) > 0) continue;
-        await this.db.blobs.add({ sha256: b.sha256, blob: b.blob, size: b.blob.size, storedAt });
+        await this.db.blobs.add(b);
       }
       for (const p of planned) await this.db.table(ENTITIES[p.entity].table).put(p.after);
       await this.db.auditEvents.bulkAdd(events);

@@ -10,6 +10,8 @@ import type { z } from 'zod';
 import { canonicalJson } from '@shared/domain/canonical-json';
 import { ValidationError } from '@shared/domain/errors';
 import { describeError } from '../../components/ErrorText';
+import { db } from '../../db';
+import { draftText, readDraftText } from '../../db/at-rest/drafts';
 
 export type SaveState =
   | { kind: 'saved' }
@@ -49,10 +51,14 @@ export function splitFields<F extends Fields>(
   return { accepted, errors };
 }
 
+/** The localStorage prefix of drafts (the app lock re-stores them when it is turned on or off). */
+export const DRAFT_KEY_PREFIX = KEY_PREFIX;
+
 export function loadRecordDraft<F>(key: string): Partial<F> | null {
   try {
     const raw = localStorage.getItem(KEY_PREFIX + key);
-    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    // Sealed with the app lock's key while the lock is on (db/at-rest/drafts.ts).
+    const parsed: unknown = raw ? readDraftText(db.atRest, key, raw) : null;
     return parsed && typeof parsed === 'object' ? (parsed as Partial<F>) : null; // written by saveRecordDraft
   } catch {
     return null;
@@ -61,8 +67,12 @@ export function loadRecordDraft<F>(key: string): Partial<F> | null {
 
 export function saveRecordDraft(key: string, patch: object): void {
   try {
-    if (Object.keys(patch).length === 0) localStorage.removeItem(KEY_PREFIX + key);
-    else localStorage.setItem(KEY_PREFIX + key, JSON.stringify(patch));
+    if (Object.keys(patch).length === 0) {
+      localStorage.removeItem(KEY_PREFIX + key);
+      return;
+    }
+    const text = draftText(db.atRest, key, patch);
+    if (text !== null) localStorage.setItem(KEY_PREFIX + key, text);
   } catch {
     // Storage full or unavailable: the draft then lives in memory only.
   }

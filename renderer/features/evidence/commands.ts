@@ -203,5 +203,5 @@ export function setEvidenceDeleted(repo: Repository, actor: Actor, ids: readonly
 /** The stored bytes of a version, or null when this database does not hold them. */
 export async function evidenceBlob(repo: Repository, sha256: string): Promise<Blob | null> {
   const row = await repo.db.blobs.get(sha256);
-  return row?.blob ?? null;
+  return row ? repo.db.atRest.evidenceBytes(row) : null;
 }

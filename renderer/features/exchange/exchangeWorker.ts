@@ -206,9 +206,13 @@ export async function wireInput(db: FieldworkDatabase, input: WritePackageInput)
     if (!row) {
       throw new Error(`The file “${fileName}” is missing from this computer's evidence store.`);
     }
-    return { sha256, size, fileName, mediaType, blob: row.blob };
+    return { sha256, size, fileName, mediaType, row };
   });
-  return { ...input, evidence };
+  // Encrypted under the app lock: the worker gets the decrypted file (composed of chunk Blobs, not copied).
+  const decrypted = await Promise.all(
+    evidence.map(async ({ row, ...e }) => ({ ...e, blob: await db.atRest.evidenceBytes(row) })),
+  );
+  return { ...input, evidence: decrypted };
 }
 
 export interface WriteOutcome {

@@ -340,7 +340,7 @@ export async function loadPopulation(
   }
   const row = await repo.db.blobs.get(p.sha256);
   if (!row) throw refusal('The population file is not stored on this computer; import it again.');
-  const bytes = new Uint8Array(await row.blob.arrayBuffer());
+  const bytes = new Uint8Array(await (await repo.db.atRest.evidenceBytes(row)).arrayBuffer());
   const built = await populationItems(
     bytes,
     p.fileName,
