@@ -1,4 +1,5 @@
-// The one test command (`npm test`): type-check, lint, format check, unit tests, build, end-to-end tests.
+// The one test command (`npm test`): type-check, lint, format check, unit tests, build, packaging check,
+// security scan, end-to-end tests.
 // Every stage runs even if an earlier one failed, so one run shows everything that is wrong; the last
 // line is `N passed, N failed` and the exit code is non-zero on any failure.
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,10 @@ const stages = [
     json: 'unit.json',
   },
   { name: 'build', cmd: ['npm', ['run', 'build']] },
+  // Packs the Linux `dir` target against a stand-in Electron and inspects app.asar (scripts/dist-check.mjs).
+  { name: 'packaging check', cmd: ['npm', ['run', 'dist:check', '--', '--no-build']] },
+  // electronegativity over the sources, gated by the reviewed allowlist (scripts/security-scan.mjs).
+  { name: 'security scan', cmd: ['npm', ['run', 'security:scan']] },
   {
     name: 'end-to-end tests',
     cmd: npx([
