@@ -14,8 +14,6 @@ export interface MenuTemplateInput {
   appName: string;
   /** Forward a command to the renderer (`webContents.send(MENU_COMMAND_EVENT, command)`). */
   send: (command: MenuCommand) => void;
-  /** Whether engagement-file import is available (off until the exchange format ships). */
-  importEnabled?: boolean;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -26,7 +24,6 @@ export function buildMenuTemplate({
   isMac,
   appName,
   send,
-  importEnabled = false,
 }: MenuTemplateInput): MenuItemConstructorOptions[] {
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => send('about') };
 
@@ -50,12 +47,13 @@ export function buildMenuTemplate({
     submenu: [
       { label: 'New engagement', accelerator: 'CmdOrCtrl+N', click: () => send('new-engagement') },
       {
-        label: 'Import engagement file…',
+        label: 'Open engagement file…',
         accelerator: 'CmdOrCtrl+O',
-        // Greyed out until the .fieldwork exchange format lands; the command is already wired through.
-        enabled: importEnabled,
         click: () => send('import-engagement'),
       },
+      separator,
+      // The app lock (the renderer opens its settings when the lock is off).
+      { label: 'Lock Fieldwork', accelerator: 'CmdOrCtrl+L', click: () => send('lock') },
       separator,
       // On macOS Quit lives in the app menu and File ends with Close Window, as users there expect.
       isMac ? { role: 'close' } : { role: 'quit' },

@@ -16,6 +16,11 @@ import { chooseFileToImport, useImportStore } from '../features/exchange/importS
 import { runScheduledBackup } from '../features/exchange/scheduledBackup';
 import { actorOf } from '../features/profiles/commands';
 import { describeError } from '../components/ErrorText';
+import { LockDialogs } from '../features/lock/LockDialogs';
+import { lockOrSetUp } from '../features/lock/session';
+
+/** Said once a session: the skip repeats each time the desktop app finds a backup due. */
+let toldBackupPaused = false;
 
 function Dialogs({ profile }: { profile: Profile }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -65,6 +70,7 @@ export function App() {
         if (command === 'new-engagement') openDialog('new-engagement');
         else if (command === 'about') openDialog('about');
         else if (command === 'import-engagement') void chooseFileToImport('open');
+        else if (command === 'lock') lockOrSetUp();
       }),
     [openDialog],
   );
@@ -85,7 +91,14 @@ export function App() {
     return platform.onBackupRequest((request) => {
       runScheduledBackup(request, actor).then(
         (location) => {
-          if (location) notify('info', `Automatic backup written to ${location}.`);
+          if (typeof location === 'string') notify('info', `Automatic backup written to ${location}.`);
+          else if (location && !toldBackupPaused) {
+            toldBackupPaused = true;
+            notify(
+              'info',
+              'The automatic backup was skipped: automatic backups are paused while the app lock is on, because they cannot be encrypted. Use “Back up…” with a passphrase.',
+            );
+          }
         },
         (error: unknown) => {
           const { text, detail } = describeError(error);
@@ -101,6 +114,7 @@ export function App() {
     <>
       <Shell />
       <Dialogs profile={profile} />
+      <LockDialogs profile={profile} />
       <ImportDialog />
       <Notices />
     </>

@@ -8,12 +8,14 @@ import { AREA_GROUPS, AREA_LABELS } from '../store/route';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { EngagementsPage } from '../features/engagements/EngagementsPage';
 import { ChangeReasonBanner } from '../features/finalize/ChangeReasonBanner';
+import { lockApp, lockIsOn, useAtRestView } from '../features/lock/session';
 import { EngagementView } from './EngagementView';
 import { StorageWarning } from './StorageWarning';
 
 export function Shell() {
   const route = useAppStore((s) => s.route);
   const openDialog = useAppStore((s) => s.openDialog);
+  const lockOn = lockIsOn(useAtRestView());
   const engagementId = route.name === 'engagement' ? route.id : null;
   const engagement = useLiveQuery(
     async () => (engagementId ? await getEngagement(db, engagementId) : undefined),
@@ -53,6 +55,17 @@ export function Shell() {
         <button type="button" className="link-button header-about" onClick={() => openDialog('about')}>
           About
         </button>
+        {lockOn ? (
+          <button
+            type="button"
+            className="link-button header-about"
+            aria-keyshortcuts="Control+L"
+            title="Lock Fieldwork now: the passphrase is needed to continue (Ctrl+L)"
+            onClick={lockApp}
+          >
+            Lock <kbd>Ctrl+L</kbd>
+          </button>
+        ) : null}
         <ProfileSwitcher />
       </header>
       <nav className="app-nav" aria-label="Main">

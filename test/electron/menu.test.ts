@@ -28,21 +28,27 @@ describe('application menu', () => {
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'help']);
   });
 
-  it('File: New engagement and Import with accelerators send commands; Quit closes the app', () => {
+  it('File: New engagement, Open engagement file and Lock with accelerators send commands; Quit closes the app', () => {
     const { template, send } = build();
     const file = submenu(template, 'File');
     const newItem = file.find((item) => item.label === 'New engagement');
-    const importItem = file.find((item) => item.label === 'Import engagement file…');
+    const openItem = file.find((item) => item.label === 'Open engagement file…');
+    const lockItem = file.find((item) => item.label === 'Lock Fieldwork');
     expect(newItem?.accelerator).toBe('CmdOrCtrl+N');
-    expect(importItem?.accelerator).toBe('CmdOrCtrl+O');
+    expect(openItem?.accelerator).toBe('CmdOrCtrl+O');
+    expect(lockItem?.accelerator).toBe('CmdOrCtrl+L');
     click(newItem);
     expect(send).toHaveBeenLastCalledWith('new-engagement');
-    expect(importItem?.enabled).toBe(false); // greyed out until the exchange format ships
-    click(importItem);
+    expect(openItem?.enabled).not.toBe(false); // the exchange format has shipped
+    click(openItem);
     expect(send).toHaveBeenLastCalledWith('import-engagement');
+    click(lockItem);
+    expect(send).toHaveBeenLastCalledWith('lock');
     expect(file.map((item) => (item.type === 'separator' ? '-' : (item.role ?? item.label)))).toEqual([
       'New engagement',
-      'Import engagement file…',
+      'Open engagement file…',
+      '-',
+      'Lock Fieldwork',
       '-',
       'quit',
     ]);

@@ -28,6 +28,7 @@ import { BackupDialog } from '../exchange/BackupDialog';
 import { BackupReminderBanner } from '../exchange/BackupReminderBanner';
 import { chooseFileToImport } from '../exchange/importStore';
 import { BackupSettingsDialog } from '../settings/BackupSettingsDialog';
+import { useLockDialogs } from '../lock/session';
 import { useArchiveToggle } from './useArchiveToggle';
 import { phaseTone } from './phase';
 
@@ -224,6 +225,13 @@ export function EngagementsPage() {
               {rows.length} shown
             </span>
             <span className="toolbar-end">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => useLockDialogs.getState().openSettings()}
+              >
+                App lock…
+              </button>
               <button type="button" className="link-button" onClick={() => setBackupOpen('settings')}>
                 Backup settings…
               </button>

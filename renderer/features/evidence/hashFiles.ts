@@ -4,6 +4,7 @@
  */
 import { sha256OfSource } from '@shared/hashing';
 import { describeReadError, type HashRequest, type HashResponse } from '../../workers/hash-protocol';
+import { db } from '../../db';
 
 export interface HashResult {
   /** In the order of the files given; null where the file could not be read. */
@@ -31,7 +32,9 @@ export function hashFiles(
 ): Promise<HashResult> {
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   if (typeof Worker === 'undefined') return hashInThread(files, totalBytes, onProgress, signal);
-  return new Promise((resolve, reject) => {
+  // The idle lock waits while big files are hashed (they are stored right after).
+  const release = db.atRest.hold();
+  const hashing = new Promise<HashResult>((resolve, reject) => {
     const worker = new Worker(new URL('../../workers/hash.worker.ts', import.meta.url), { type: 'module' });
     const hashes: (string | null)[] = files.map(() => null);
     const failures: HashResult['failures'] = [];
@@ -62,6 +65,8 @@ export function hashFiles(
     const request: HashRequest = { files };
     worker.postMessage(request);
   });
+  hashing.then(release, release);
+  return hashing;
 }
 
 async function hashInThread(

@@ -287,6 +287,8 @@ function ImportDialogBody({ request }: { request: ImportRequest & { id: number; 
     const chooseProfile = !profileActor;
     setState({ step: 'applying' });
     setWrite(request.id, { stage: 'writing' });
+    // The idle lock waits until the import is written.
+    const release = db.atRest.hold();
     try {
       const result = await applyImport(
         db,
@@ -309,6 +311,8 @@ function ImportDialogBody({ request }: { request: ImportRequest & { id: number; 
       const { text, detail } = describeExchangeError(error);
       setWrite(request.id, undefined);
       setState({ step: 'failed', text, writing: true, ...(detail ? { detail } : {}) });
+    } finally {
+      release();
     }
   }
 

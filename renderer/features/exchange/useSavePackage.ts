@@ -51,6 +51,21 @@ export async function savePackage(
   onProgress: (progress: Progress) => void,
   target: SaveTarget = {},
 ): Promise<WriteOutcome | null> {
+  // The idle lock waits until the file is written (it would close the database under the export).
+  const release = db.atRest.hold();
+  try {
+    return await savePackageNow(request, onRunning, onProgress, target);
+  } finally {
+    release();
+  }
+}
+
+async function savePackageNow(
+  request: SaveRequest,
+  onRunning: (running: Running<WriteOutcome>) => void,
+  onProgress: (progress: Progress) => void,
+  target: SaveTarget,
+): Promise<WriteOutcome | null> {
   const now = new Date();
   const input = await buildPackageInput(db, repository, {
     kind: request.kind,

@@ -3,12 +3,15 @@ import { useEffect, useRef, useState } from 'react';
 import { PROFILE_ROLE_LABELS } from '@shared/domain/profile';
 import { useAppStore } from '../../store';
 import { useCurrentProfile, useProfiles } from '../../app/hooks';
+import { lockApp, lockIsOn, useAtRestView, useLockDialogs } from '../lock/session';
 
 export function ProfileSwitcher() {
   const profiles = useProfiles() ?? [];
   const { profile } = useCurrentProfile();
   const setCurrentProfile = useAppStore((s) => s.setCurrentProfile);
   const openDialog = useAppStore((s) => s.openDialog);
+  const openLockSettings = useLockDialogs((s) => s.openSettings);
+  const lockOn = lockIsOn(useAtRestView());
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -96,6 +99,30 @@ export function ProfileSwitcher() {
           >
             Add a profile…
           </button>
+          <hr />
+          <button
+            type="button"
+            className="popover-item"
+            onClick={() => {
+              setOpen(false);
+              openLockSettings();
+            }}
+          >
+            App lock…
+          </button>
+          {lockOn ? (
+            <button
+              type="button"
+              className="popover-item"
+              aria-keyshortcuts="Control+L"
+              onClick={() => {
+                setOpen(false);
+                lockApp();
+              }}
+            >
+              Lock now <kbd className="popover-shortcut">Ctrl+L</kbd>
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

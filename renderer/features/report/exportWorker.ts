@@ -4,6 +4,7 @@
  */
 import { ExportCancelledError } from '@shared/exports/progress';
 import type { ExportJob, ExportRequest, ExportResponse } from '../../workers/export-protocol';
+import { db } from '../../db';
 
 export interface ExportOutput {
   bytes: Uint8Array;
@@ -24,6 +25,9 @@ export function startExport(job: ExportJob, onProgress: (fraction: number) => vo
   const result = new Promise<ExportOutput>((resolve, reject) => {
     settle = { resolve, reject };
   });
+  // The idle lock waits until the export is done.
+  const release = db.atRest.hold();
+  result.then(release, release);
   const finish = (outcome: { ok: ExportOutput } | { error: Error }) => {
     const s = settle;
     settle = null;

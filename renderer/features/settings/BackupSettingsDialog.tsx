@@ -12,6 +12,7 @@ import { Dialog } from '../../components/Dialog';
 import { REMINDER_DAYS, setReminderDays, useBackupState } from '../exchange/backupReminder';
 import { backupSettingsProblem } from './backupSettings';
 import { formatDateTime } from '@shared/domain/engagement';
+import { lockIsOn, useAtRestView } from '../lock/session';
 
 /** A typed number; an empty field is NaN (refused by the checks, never saved). */
 function numberOf(text: string): number {
@@ -26,6 +27,7 @@ function AutomaticBackup({
   onChange(settings: BackupSettings): void;
 }) {
   const run = useAction();
+  const lockOn = lockIsOn(useAtRestView());
   // What is typed, so "2.5" stays visible (and refused) instead of being rounded.
   const [typed, setTyped] = useState<{ everyDays?: string; keep?: string }>({});
   const change = (field: 'everyDays' | 'keep', text: string) => {
@@ -35,6 +37,13 @@ function AutomaticBackup({
   return (
     <fieldset className="checkbox-group backup-schedule">
       <legend>Automatic backup (desktop app)</legend>
+      {lockOn ? (
+        <p className="warning-box" role="note">
+          Automatic backups are paused while the app lock is on, because automatic backups cannot be encrypted
+          (no passphrase is stored for them). Use “Back up…” with a passphrase instead. They resume when the
+          app lock is turned off.
+        </p>
+      ) : null}
       <label className="checkbox">
         <input
           type="checkbox"
