@@ -96,7 +96,7 @@ export function App() {
             toldBackupPaused = true;
             notify(
               'info',
-              'The automatic backup was skipped: automatic backups are paused while the app lock is on, because they cannot be encrypted. Use “Back up…” with a passphrase.',
+              'The automatic backup was skipped while the app lock is being turned on or off; it runs at the next check.',
             );
           }
         },

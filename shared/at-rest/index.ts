@@ -7,6 +7,7 @@ export {
   DATA_KEY_BYTES,
   RECOVERY_SLOT_ID,
   importDataKey,
+  isRecoveryKeyForm,
   newDataKeyBytes,
   newRecoveryKey,
   normalizeRecoveryKey,

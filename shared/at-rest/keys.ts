@@ -149,6 +149,11 @@ export function newRecoveryKey(): string {
   return groups.join('-');
 }
 
+/** True when `text` is a recovery key in its canonical form (see normalizeRecoveryKey). */
+export function isRecoveryKeyForm(text: string): boolean {
+  return /^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/.test(text);
+}
+
 /**
  * The canonical form of a typed recovery key: case, spaces and dashes ignored, and the letters people
  * confuse with digits read as those digits (O → 0, I and L → 1), as Crockford's alphabet intends.

@@ -21,7 +21,7 @@ import { peekDatabase } from '../../renderer/db/at-rest/peek';
 import { loadDemoEngagement } from '../../renderer/features/demo/commands';
 import { addEvidence, evidenceBlob } from '../../renderer/features/evidence/commands';
 import { verifyChain } from '../../renderer/db/queries';
-import { applyImport, buildPackageInput, planImport } from '../../renderer/db/exchange';
+import { applyImport, backupEngagementIds, buildPackageInput, planImport } from '../../renderer/db/exchange';
 import { loadSnapshot } from '../../renderer/db/snapshot';
 import { bytesSource, collect, memorySink } from '../../shared/exchange/io';
 import { openPackage, writePackage } from '../../shared/exchange/package';
@@ -435,5 +435,36 @@ describe('app lock: engagement files', () => {
       (await loadSnapshot(a.db, a.engagementId))?.controls.length,
     );
     expect((await verifyChain(b.db, a.engagementId)).ok).toBe(true);
+  });
+});
+
+describe('app lock: automatic backups', () => {
+  it('keeps the recovery key (sealed) so backups are encrypted with it and restore with it anywhere', async () => {
+    const a = await demoDatabase();
+    const { recoveryKey } = await a.db.atRest.enable(a.profile.id, PASSPHRASE, kdf);
+    await a.db.atRest.migrate();
+    expect(a.db.atRest.recoveryKey()).toBe(recoveryKey);
+    expect(containsText(await rawRows(a.db.name), recoveryKey)).toBe(false);
+    const replaced = await a.db.atRest.replaceRecoveryKey(kdf);
+    expect(a.db.atRest.recoveryKey()).toBe(replaced);
+
+    const input = await buildPackageInput(a.db, a.repo, {
+      kind: 'backup',
+      engagementIds: await backupEngagementIds(a.db),
+      actor: a.actor,
+      appVersion: 'test',
+    });
+    const sink = memorySink();
+    await writePackage(sink, input, { passphrase: replaced, kdf: TEST_KDF });
+    await expect(openPackage(bytesSource(sink.bytes()))).rejects.toThrow(/passphrase/i);
+    await expect(openPackage(bytesSource(sink.bytes()), { passphrase: recoveryKey })).rejects.toThrow(
+      /wrong/,
+    );
+    const pkg = await openPackage(bytesSource(sink.bytes()), { passphrase: replaced });
+    expect(pkg.manifest.kind).toBe('backup');
+    expect(pkg.evidence.size).toBeGreaterThan(0);
+
+    a.db.atRest.lock();
+    expect(() => a.db.atRest.recoveryKey()).toThrow(AppLockedError);
   });
 });

@@ -41,6 +41,11 @@ export interface AtRestConfig {
   migration: MigrationCheckpoint | null;
   /** A constant sealed with the data key: tells whether a remembered key belongs to this lock. */
   check: { iv: string; ct: string };
+  /**
+   * The recovery key sealed with the data key, so the unlocked app can encrypt automatic backups with it
+   * (whoever can read it already holds the data key it opens). Absent only in locks made before that.
+   */
+  recovery?: { iv: string; ct: string };
 }
 
 export const IDLE_MINUTES = { min: 1, max: 240, default: 15 } as const;
@@ -87,6 +92,7 @@ const configSchema = z.object({
     })
     .nullable(),
   check: z.object({ iv: z.string(), ct: z.string() }),
+  recovery: z.object({ iv: z.string(), ct: z.string() }).optional(),
 });
 
 /** The stored configuration, checked; a damaged one is an error (never read as "no lock"). */

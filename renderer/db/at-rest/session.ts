@@ -80,6 +80,15 @@ export interface LockableDatabase extends Dexie {
 const CHECK_TEXT = 'fieldwork-app-lock-check';
 const DEFAULT_BATCH = 400;
 
+function recoveryContext(lockId: string): Uint8Array {
+  return new TextEncoder().encode(`fieldwork-app-lock-recovery/v1\u0000${lockId}`);
+}
+
+function sealText(raw: Uint8Array, text: string, context: Uint8Array): { iv: string; ct: string } {
+  const sealed = sealJson(raw, text, context);
+  return { iv: toB64(sealed.iv), ct: toB64(sealed.ct) };
+}
+
 function checkContext(lockId: string): Uint8Array {
   return new TextEncoder().encode(`fieldwork-app-lock-check/v1\u0000${lockId}`);
 }
@@ -342,6 +351,7 @@ export class AtRestSession implements SealingMode {
         enabledBy: profileId,
         migration: await this.newCheckpoint('seal'),
         check: { iv: toB64(sealedCheck.iv), ct: toB64(sealedCheck.ct) },
+        recovery: sealText(raw, recoveryKey, recoveryContext(lockId)),
       };
       // The key is in memory before the configuration exists, so every write from here on is sealed.
       await this.useKey(raw, profileId);
@@ -408,8 +418,29 @@ export class AtRestSession implements SealingMode {
       createdAt: this.now().toISOString(),
       ...options,
     });
-    await this.save({ ...config, slots: [...config.slots.filter((s) => s.id !== RECOVERY_SLOT_ID), slot] });
+    await this.save({
+      ...config,
+      slots: [...config.slots.filter((s) => s.id !== RECOVERY_SLOT_ID), slot],
+      recovery: sealText(this.dataKey().raw, recoveryKey, recoveryContext(config.lockId)),
+    });
     return recoveryKey;
+  }
+
+  /**
+   * The current recovery key (to encrypt automatic backups with it), or null when this lock does not keep
+   * it. AppLockedError when locked.
+   */
+  recoveryKey(): string | null {
+    const config = this.requireConfig();
+    const raw = this.dataKey().raw;
+    if (!config.recovery) return null;
+    const text = openJson(
+      raw,
+      { v: 1, iv: fromB64(config.recovery.iv), ct: fromB64(config.recovery.ct) },
+      recoveryContext(config.lockId),
+      'the lock settings',
+    );
+    return typeof text === 'string' ? text : null;
   }
 
   /** Removes a profile's passphrase; the last one cannot be removed (turn the lock off instead). */

@@ -8,6 +8,7 @@
  * engagement of the file is new here (nothing is merged, so no audit event names the person), and the
  * result then asks which of the restored profiles is the user's.
  */
+import { isRecoveryKeyForm, normalizeRecoveryKey } from '@shared/at-rest';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { PROFILE_ROLE_LABELS } from '@shared/domain/profile';
 import { ExchangeCancelledError, ExchangeError, type Manifest, type Progress } from '@shared/exchange/types';
@@ -89,7 +90,9 @@ function PassphraseStep({
     >
       <p>
         This file is protected with a passphrase. Enter the passphrase this file was saved with
-        {restoring ? '.' : ' (whoever sent it gives it to you separately).'}
+        {restoring
+          ? '. For an automatic backup made while the app lock was on, enter the app lock’s recovery key.'
+          : ' (whoever sent it gives it to you separately).'}
       </p>
       <div className="field">
         <label htmlFor="import-passphrase">Passphrase</label>
@@ -265,7 +268,21 @@ function ImportDialogBody({ request }: { request: ImportRequest & { id: number; 
 
   const retry = (passphrase: string) => {
     setState({ step: 'verifying', progress: null });
-    void attempt(passphrase, onProgress).then(show);
+    void (async () => {
+      let outcome = await attempt(passphrase, onProgress);
+      // Automatic backups made under the app lock are encrypted with its recovery key: accept it typed in
+      // lower case or with spaces, as the lock screen does.
+      const asRecoveryKey = normalizeRecoveryKey(passphrase);
+      if (
+        outcome.kind === 'passphrase' &&
+        outcome.wrong &&
+        asRecoveryKey !== passphrase &&
+        isRecoveryKeyForm(asRecoveryKey)
+      ) {
+        outcome = await attempt(asRecoveryKey, onProgress);
+      }
+      show(outcome);
+    })();
   };
 
   useEffect(() => {

@@ -1,9 +1,9 @@
 /**
  * The desktop app's automatic backup: when the schedule says a backup is due, every engagement is written
  * into the chosen backup folder (no dialog), the time is recorded for the reminder, and the desktop side
- * prunes old backups. Automatic backups are not encrypted: no passphrase is ever stored to do so. That is
- * why they are skipped while the app lock is on: an unencrypted copy of the data in the backup folder would
- * undo the lock (Backup settings says so; "Back up…" with a passphrase still works).
+ * prunes old backups. Without the app lock they are not encrypted (no passphrase is stored for them). With
+ * the app lock on they are encrypted with the lock's recovery key — an unencrypted copy in the backup
+ * folder would undo the lock — so the recovery key restores them on this or any other computer.
  */
 import type { BackupRunRequest } from '@shared/ipc';
 import { db, type Actor } from '../../db';
@@ -13,12 +13,19 @@ import { savePackage } from './useSavePackage';
 
 const FILTERS = [{ name: 'Fieldwork engagement file', extensions: ['fieldwork'] }];
 
-/** Automatic backups wait while the app lock is on (or being turned on or off). */
-export function scheduledBackupsPaused(): boolean {
-  return db.atRest.view().state !== 'off';
+/**
+ * The passphrase an automatic backup is encrypted with: none without the app lock, the recovery key with
+ * it; `paused` while the lock is being turned on or off, or when this lock keeps no recovery key.
+ */
+export function scheduledBackupPassphrase(): { passphrase?: string } | 'paused' {
+  const view = db.atRest.view();
+  if (view.state === 'off') return {};
+  if (view.state !== 'on' || view.locked) return 'paused';
+  const recoveryKey = db.atRest.recoveryKey();
+  return recoveryKey ? { passphrase: recoveryKey } : 'paused';
 }
 
-/** The app lock is on: no backup was written. */
+/** The app lock is being turned on or off (or keeps no recovery key): no backup was written. */
 export interface SkippedForAppLock {
   skipped: 'app-lock';
 }
@@ -31,11 +38,12 @@ export async function runScheduledBackup(
   request: BackupRunRequest,
   actor: Actor,
 ): Promise<string | null | SkippedForAppLock> {
-  if (scheduledBackupsPaused()) return { skipped: 'app-lock' };
+  const encryption = scheduledBackupPassphrase();
+  if (encryption === 'paused') return { skipped: 'app-lock' };
   const engagementIds = await backupEngagementIds(db);
   if (engagementIds.length === 0) return null;
   const outcome = await savePackage(
-    { kind: 'backup', engagementIds, actor },
+    { kind: 'backup', engagementIds, actor, ...encryption },
     () => undefined,
     () => undefined,
     { stream: () => platform.saveStream(request.suggestedName, FILTERS, { backupFolder: true }) },

@@ -38,10 +38,10 @@ function AutomaticBackup({
     <fieldset className="checkbox-group backup-schedule">
       <legend>Automatic backup (desktop app)</legend>
       {lockOn ? (
-        <p className="warning-box" role="note">
-          Automatic backups are paused while the app lock is on, because automatic backups cannot be encrypted
-          (no passphrase is stored for them). Use “Back up…” with a passphrase instead. They resume when the
-          app lock is turned off.
+        <p className="hint-box" role="note">
+          While the app lock is on, automatic backups are encrypted with its <strong>recovery key</strong>:
+          keep it, you need it to restore them on this or another computer. (They pause while the data is
+          being encrypted or decrypted.)
         </p>
       ) : null}
       <label className="checkbox">
