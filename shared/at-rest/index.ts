@@ -15,6 +15,7 @@ export {
   wipeDataKey,
   wrapDataKey,
   type DataKey,
+  type DeriveKey,
   type KeySlot,
   type KeySlotKind,
 } from './keys';

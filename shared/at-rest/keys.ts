@@ -58,6 +58,16 @@ export interface KeySlot {
 
 export const RECOVERY_SLOT_ID = 'recovery';
 
+/**
+ * Turns a passphrase into the AES-GCM key that wraps a slot. The default runs here; the app runs the same
+ * function in a Worker (Argon2id with 64 MiB takes about a second and would freeze the screen).
+ */
+export type DeriveKey = (
+  passphrase: string,
+  kdf: KdfHeader,
+  salt: Uint8Array<ArrayBuffer>,
+) => Promise<CryptoKeyLike>;
+
 function slotContext(lockId: string, slotId: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`fieldwork-app-lock/v1\u0000${lockId}\u0000${slotId}`);
 }
@@ -68,6 +78,7 @@ export interface WrapOptions {
   kind: KeySlotKind;
   createdAt: string;
   kdf?: KdfParams;
+  derive?: DeriveKey;
 }
 
 /** A key slot holding `dataKey` that opens with `passphrase`. */
@@ -82,7 +93,7 @@ export async function wrapDataKey(
   if (problem) throw new Error(`The key derivation settings are outside the accepted range (${problem}).`);
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const header: KdfHeader = { ...kdf, salt: toBase64(salt) };
-  const wrappingKey = await deriveKey(passphrase, header, salt);
+  const wrappingKey = await (options.derive ?? deriveKey)(passphrase, header, salt);
   const iv = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
   const plain = new Uint8Array(DATA_KEY_BYTES);
   plain.set(dataKey);
@@ -106,7 +117,12 @@ export async function wrapDataKey(
 }
 
 /** The data key from `slot`, or WrongPassphraseError. A slot with out-of-range KDF settings is refused first. */
-export async function unwrapDataKey(slot: KeySlot, passphrase: string, lockId: string): Promise<Uint8Array> {
+export async function unwrapDataKey(
+  slot: KeySlot,
+  passphrase: string,
+  lockId: string,
+  derive: DeriveKey = deriveKey,
+): Promise<Uint8Array> {
   const wrong = new WrongPassphraseError(slot.kind === 'recovery' ? 'recovery key' : 'passphrase');
   const problem = kdfProblem(slot.kdf);
   if (problem) throw new Error(`This lock's key settings are damaged (${problem}).`);
@@ -116,7 +132,7 @@ export async function unwrapDataKey(slot: KeySlot, passphrase: string, lockId: s
   if (!salt || !iv || iv.length !== NONCE_BYTES || !wrapped)
     throw new Error("This lock's key slot is damaged.");
   if (passphrase.length === 0) throw wrong;
-  const wrappingKey = await deriveKey(passphrase, slot.kdf, new Uint8Array(salt));
+  const wrappingKey = await derive(passphrase, slot.kdf, new Uint8Array(salt));
   let plain: ArrayBuffer;
   try {
     plain = await crypto.subtle.decrypt(

@@ -20,6 +20,7 @@ import {
   wipeDataKey,
   wrapDataKey,
   type DataKey,
+  type DeriveKey,
   type KeySlot,
 } from '@shared/at-rest';
 import type { KdfParams } from '@shared/exchange/crypto';
@@ -130,11 +131,19 @@ export class AtRestSession implements SealingMode {
   /** Recently opened records, for the middleware; emptied on lock. */
   readonly opened = new OpenedCache();
 
+  /** Key derivation (Argon2id); the app moves it into a Worker with `deriveWith`. */
+  private derive: DeriveKey | undefined = undefined;
+
   constructor(
     private readonly db: LockableDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.current = this.buildView();
+  }
+
+  /** Runs the passphrase key derivation with `derive` (the app passes one that uses a Worker). */
+  deriveWith(derive: DeriveKey): void {
+    this.derive = derive;
   }
 
   // ---- what the middleware asks ------------------------------------------------------------------
@@ -233,7 +242,7 @@ export class AtRestSession implements SealingMode {
       );
     }
     const typed = slot.kind === 'recovery' ? normalizeRecoveryKey(secret) : secret;
-    const raw = await unwrapDataKey(slot, typed, config.lockId);
+    const raw = await unwrapDataKey(slot, typed, config.lockId, this.derive);
     try {
       await this.useKey(raw, slot.kind === 'profile' ? slot.id : null);
     } finally {
@@ -330,6 +339,7 @@ export class AtRestSession implements SealingMode {
           kind: 'profile',
           createdAt,
           ...options,
+          ...(this.derive ? { derive: this.derive } : {}),
         }),
         await wrapDataKey(raw, recoveryKey, {
           lockId,
@@ -337,6 +347,7 @@ export class AtRestSession implements SealingMode {
           kind: 'recovery',
           createdAt,
           ...options,
+          ...(this.derive ? { derive: this.derive } : {}),
         }),
       ];
       const sealedCheck = sealJson(raw, CHECK_TEXT, checkContext(lockId));
@@ -385,6 +396,7 @@ export class AtRestSession implements SealingMode {
       kind: 'profile',
       createdAt: this.now().toISOString(),
       ...options,
+      ...(this.derive ? { derive: this.derive } : {}),
     });
     await this.save({ ...config, slots: [...config.slots.filter((s) => s.id !== profileId), slot] });
   }
@@ -399,6 +411,7 @@ export class AtRestSession implements SealingMode {
         slot,
         slot.kind === 'recovery' ? normalizeRecoveryKey(secret) : secret,
         config.lockId,
+        this.derive,
       );
       raw.fill(0);
       return true;
@@ -417,6 +430,7 @@ export class AtRestSession implements SealingMode {
       kind: 'recovery',
       createdAt: this.now().toISOString(),
       ...options,
+      ...(this.derive ? { derive: this.derive } : {}),
     });
     await this.save({
       ...config,

@@ -10,6 +10,10 @@ import type { AtRestView } from '../../db/at-rest/session';
 import { DRAFT_KEY_PREFIX } from '../../app/autosave/useRecordAutosave';
 import { platform } from '../../platform';
 import { createMigrationRunner, type MigrationRun } from './migration';
+import { deriveInWorker } from './deriveInWorker';
+
+// Argon2id runs in a Worker, so the lock screen keeps painting while the passphrase is checked.
+db.atRest.deriveWith(deriveInWorker);
 
 const subscribeAtRest = (listener: () => void) => db.atRest.subscribe(listener);
 const atRestView = () => db.atRest.view();
