@@ -4,7 +4,8 @@
  * recovered.
  */
 import { useId } from 'react';
-import { MIN_PASSPHRASE, passphraseProblem, passphraseStrength, STRENGTH_LABELS } from './passphrase';
+import { MIN_PASSPHRASE, passphraseProblem } from './passphrase';
+import { PassphraseStrengthLine, RepeatPassphraseField } from './PassphraseParts';
 
 export interface PassphraseValue {
   encrypt: boolean;
@@ -21,8 +22,6 @@ export function chosenPassphrase(value: PassphraseValue): { passphrase?: string;
   return problem ? { problem } : { passphrase: value.passphrase, problem: null };
 }
 
-const STRENGTH_TONE = { 'too-short': 'neutral', weak: 'bad', fair: 'warn', strong: 'good' } as const;
-
 export function PassphraseFields({
   value,
   onChange,
@@ -36,8 +35,6 @@ export function PassphraseFields({
   what: string;
 }) {
   const id = useId();
-  const strength = passphraseStrength(value.passphrase);
-  const mismatch = value.confirm !== '' && value.confirm !== value.passphrase;
   return (
     <fieldset className="passphrase-fields" disabled={disabled}>
       <legend className="visually-hidden">Encryption</legend>
@@ -64,30 +61,14 @@ export function PassphraseFields({
                 onChange={(e) => onChange({ ...value, passphrase: e.target.value })}
               />
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-confirm`}>Repeat the passphrase</label>
-              <input
-                id={`${id}-confirm`}
-                type="password"
-                autoComplete="new-password"
-                value={value.confirm}
-                aria-invalid={mismatch || undefined}
-                aria-describedby={mismatch ? `${id}-mismatch` : undefined}
-                onChange={(e) => onChange({ ...value, confirm: e.target.value })}
-              />
-            </div>
+            <RepeatPassphraseField
+              id={id}
+              passphrase={value.passphrase}
+              confirm={value.confirm}
+              onChange={(confirm) => onChange({ ...value, confirm })}
+            />
           </div>
-          <p id={`${id}-strength`} className={`passphrase-strength strength-${STRENGTH_TONE[strength]}`}>
-            <span className="strength-bar" aria-hidden="true">
-              <span />
-            </span>
-            {value.passphrase ? STRENGTH_LABELS[strength] : `At least ${MIN_PASSPHRASE} characters`}
-          </p>
-          {mismatch ? (
-            <p id={`${id}-mismatch`} className="error-text">
-              The two passphrases are not the same.
-            </p>
-          ) : null}
+          <PassphraseStrengthLine id={id} passphrase={value.passphrase} confirm={value.confirm} />
           <p id={`${id}-help`} className="muted small">
             {what === 'backup'
               ? 'A few unrelated words make a strong passphrase. Fieldwork never stores it, and nobody can recover it. Keep it safe: without it this backup cannot be restored.'

@@ -3,12 +3,8 @@
  * encrypted files (features/exchange/passphrase.ts).
  */
 import { useId } from 'react';
-import {
-  MIN_PASSPHRASE,
-  passphraseProblem,
-  passphraseStrength,
-  STRENGTH_LABELS,
-} from '../exchange/passphrase';
+import { passphraseProblem } from '../exchange/passphrase';
+import { PassphraseStrengthLine, RepeatPassphraseField } from '../exchange/PassphraseParts';
 import { SecretInput } from './SecretInput';
 
 export interface NewPassphrase {
@@ -22,8 +18,6 @@ export const EMPTY_PASSPHRASE: NewPassphrase = { passphrase: '', confirm: '' };
 export function newPassphraseProblem(value: NewPassphrase): string | null {
   return passphraseProblem(value.passphrase, value.confirm);
 }
-
-const STRENGTH_TONE = { 'too-short': 'neutral', weak: 'bad', fair: 'warn', strong: 'good' } as const;
 
 export function NewPassphraseFields({
   value,
@@ -39,8 +33,6 @@ export function NewPassphraseFields({
   readOnly?: boolean;
 }) {
   const id = useId();
-  const strength = passphraseStrength(value.passphrase);
-  const mismatch = value.confirm !== '' && value.confirm !== value.passphrase;
   return (
     <div className="new-passphrase">
       <div className="passphrase-row">
@@ -57,31 +49,15 @@ export function NewPassphraseFields({
             onChange={(passphrase) => onChange({ ...value, passphrase })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-confirm`}>Repeat the passphrase</label>
-          <input
-            id={`${id}-confirm`}
-            type="password"
-            autoComplete="new-password"
-            readOnly={readOnly}
-            value={value.confirm}
-            aria-invalid={mismatch || undefined}
-            aria-describedby={mismatch ? `${id}-mismatch` : undefined}
-            onChange={(e) => onChange({ ...value, confirm: e.target.value })}
-          />
-        </div>
+        <RepeatPassphraseField
+          id={id}
+          passphrase={value.passphrase}
+          confirm={value.confirm}
+          readOnly={readOnly}
+          onChange={(confirm) => onChange({ ...value, confirm })}
+        />
       </div>
-      <p id={`${id}-strength`} className={`passphrase-strength strength-${STRENGTH_TONE[strength]}`}>
-        <span className="strength-bar" aria-hidden="true">
-          <span />
-        </span>
-        {value.passphrase ? STRENGTH_LABELS[strength] : `At least ${MIN_PASSPHRASE} characters`}
-      </p>
-      {mismatch ? (
-        <p id={`${id}-mismatch`} className="error-text">
-          The two passphrases are not the same.
-        </p>
-      ) : null}
+      <PassphraseStrengthLine id={id} passphrase={value.passphrase} confirm={value.confirm} />
     </div>
   );
 }
