@@ -11,9 +11,12 @@
 // uses, because the tool cannot see a policy sent from a constant (see scan-report.mjs).
 //
 // The tool is NOT a devDependency (it pulls eslint 7 and TypeScript 4.2): it is installed on first use into
-// node_modules/.cache/electronegativity at the pinned version below. Rules: docs/security.md.
+// node_modules/.cache/electronegativity at the pinned version below, from the lock file committed in
+// security/electronegativity/ (npm ci: the same tree every run). Rules: docs/security.md.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -44,7 +47,6 @@ const TOOL = `@doyensec/electronegativity@${ELECTRONEGATIVITY_VERSION}`;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const toolDir = path.join(root, 'node_modules', '.cache', 'electronegativity');
 const toolPackage = path.join(toolDir, 'node_modules', '@doyensec', 'electronegativity');
-const installedMarker = path.join(toolDir, `.installed-${ELECTRONEGATIVITY_VERSION}`);
 const allowlistPath = path.join(root, 'security', 'electronegativity-allowlist.json');
 const CSP_SOURCE = 'shared/security/csp.ts';
 /**
@@ -74,32 +76,35 @@ function run(command, args, options = {}) {
   return result;
 }
 
-/** Install the pinned tool into its own folder once; a marker file records a finished install. */
+/**
+ * Install the tool into its own folder from the committed lock file (security/electronegativity/), so every
+ * run uses the same dependency tree, each package checked against its recorded integrity hash. A marker
+ * named after the lock file's hash records a finished install; a changed lock file installs again.
+ */
 function ensureTool() {
-  if (existsSync(installedMarker)) return;
-  console.log(`Installing ${TOOL} into ${path.relative(root, toolDir)} (once; not a project dependency)…`);
+  const lockSource = path.join(root, 'security', 'electronegativity');
+  const lock = readFileSync(path.join(lockSource, 'package-lock.json'));
+  const marker = path.join(
+    toolDir,
+    `.installed-${createHash('sha256').update(lock).digest('hex').slice(0, 16)}`,
+  );
+  if (existsSync(marker)) return;
+  console.log(
+    `Installing ${TOOL} into ${path.relative(root, toolDir)} from its lock file (once; not a project dependency)…`,
+  );
   rmSync(toolDir, { recursive: true, force: true });
   mkdirSync(toolDir, { recursive: true });
-  const result = run(
-    'npm',
-    [
-      'install',
-      '--prefix',
-      toolDir,
-      '--no-save',
-      '--no-package-lock',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      TOOL,
-    ],
-    { stdio: 'inherit' },
-  );
+  for (const name of ['package.json', 'package-lock.json']) {
+    copyFileSync(path.join(lockSource, name), path.join(toolDir, name));
+  }
+  const result = run('npm', ['ci', '--prefix', toolDir, '--no-audit', '--no-fund', '--loglevel=error'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) fail(`installing ${TOOL} failed (exit ${result.status}).`);
   const installed = JSON.parse(readFileSync(path.join(toolPackage, 'package.json'), 'utf8')).version;
   if (installed !== ELECTRONEGATIVITY_VERSION)
     fail(`npm installed electronegativity ${installed}, not ${ELECTRONEGATIVITY_VERSION}.`);
-  writeFileSync(installedMarker, `${TOOL}\n`);
+  writeFileSync(marker, `${TOOL}\n`);
 }
 
 /** The exact Electron version from package.json, so the tool judges defaults for the version we ship. */

@@ -89,7 +89,10 @@ describe('app lock', () => {
     await dialog.getByRole('button', { name: 'Continue: encrypt the data' }).click();
     await expect
       .poll(
-        () => dialog.getByText(/The app lock is on: the data on this computer is encrypted/).isVisible(),
+        () =>
+          dialog
+            .getByText(/The app lock is on: Fieldwork’s data on this computer is stored encrypted/)
+            .isVisible(),
         {
           timeout: 60_000,
         },
@@ -120,7 +123,7 @@ describe('app lock', () => {
     // The settings while on pass axe too.
     dialog = await openLockSettingsFromMenu(page);
     await expect
-      .poll(() => dialog.getByText('The data on this computer is encrypted.').isVisible())
+      .poll(() => dialog.getByText('Fieldwork’s data on this computer is stored encrypted.').isVisible())
       .toBe(true);
     expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
     await session.screenshot('lock-04-settings-on');

@@ -168,6 +168,12 @@ describe('app lock: locking and unlocking', () => {
     );
     await db.atRest.unlock(RECOVERY_SLOT_ID, ` ${recoveryKey.toLowerCase().replace(/-/g, ' ')} `);
     expect(db.atRest.view()).toMatchObject({ locked: false, unlockedBy: null });
+    // The recovery key replaces a forgotten passphrase (and makes a new recovery key) without the old one.
+    await db.atRest.setPassphrase(profile.id, 'remembered this time', kdf);
+    const next = await db.atRest.replaceRecoveryKey(kdf);
+    expect(await db.atRest.verify(RECOVERY_SLOT_ID, recoveryKey)).toBe(false);
+    expect(await db.atRest.verify(RECOVERY_SLOT_ID, next)).toBe(true);
+    expect(await db.atRest.verify(profile.id, 'remembered this time')).toBe(true);
 
     db.atRest.lock();
     const lockId = db.atRest.view().lockId!;
@@ -185,7 +191,14 @@ describe('app lock: locking and unlocking', () => {
     await db.atRest.migrate();
     const before = await everything(db);
     await db.atRest.setPassphrase('reviewer-profile', 'a different passphrase', kdf);
-    await db.atRest.setPassphrase(profile.id, 'my new passphrase!', kdf);
+    // Whoever finds the laptop unlocked cannot take a passphrase over: the current one is needed.
+    await expect(db.atRest.setPassphrase(profile.id, 'taken over!!', kdf)).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    await expect(
+      db.atRest.setPassphrase(profile.id, 'taken over!!', { ...kdf, current: 'a guess, wrong' }),
+    ).rejects.toBeInstanceOf(WrongPassphraseError);
+    await db.atRest.setPassphrase(profile.id, 'my new passphrase!', { ...kdf, current: PASSPHRASE });
     expect(await db.atRest.verify(profile.id, PASSPHRASE)).toBe(false);
     db.atRest.lock();
     await expect(db.atRest.unlock(profile.id, PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
@@ -445,7 +458,8 @@ describe('app lock: automatic backups', () => {
     await a.db.atRest.migrate();
     expect(a.db.atRest.recoveryKey()).toBe(recoveryKey);
     expect(containsText(await rawRows(a.db.name), recoveryKey)).toBe(false);
-    const replaced = await a.db.atRest.replaceRecoveryKey(kdf);
+    await expect(a.db.atRest.replaceRecoveryKey(kdf)).rejects.toBeInstanceOf(WrongPassphraseError);
+    const replaced = await a.db.atRest.replaceRecoveryKey({ ...kdf, passphrase: PASSPHRASE });
     expect(a.db.atRest.recoveryKey()).toBe(replaced);
 
     const input = await buildPackageInput(a.db, a.repo, {

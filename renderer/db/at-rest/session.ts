@@ -10,6 +10,7 @@ import { Dexie } from 'dexie';
 import {
   AppLockedError,
   RECOVERY_SLOT_ID,
+  WrongPassphraseError,
   importDataKey,
   newDataKeyBytes,
   newRecoveryKey,
@@ -383,19 +384,38 @@ export class AtRestSession implements SealingMode {
 
   // ---- passphrases --------------------------------------------------------------------------------
 
-  /** Sets (or replaces) `profileId`'s passphrase. Needs the lock to be unlocked. */
+  /**
+   * Whoever stands at an unlocked laptop must not be able to take a passphrase or the recovery key over:
+   * replacing one needs `secret` to open the slot of the profile that unlocked (or `slotId`'s own), unless
+   * the app was just unlocked with the recovery key (that is how a forgotten passphrase is replaced).
+   */
+  private async requireProof(slotId: string | null, secret: string | undefined): Promise<void> {
+    this.dataKey();
+    if (this.unlockedBy === null) return; // unlocked with the recovery key
+    const proofSlot = slotId ?? this.unlockedBy;
+    if (secret === undefined || !(await this.verify(proofSlot, secret))) {
+      throw new WrongPassphraseError();
+    }
+  }
+
+  /**
+   * Sets `profileId`'s passphrase. Replacing an existing one needs its `current` passphrase (see
+   * requireProof); a profile without one gets it from whoever is unlocked. Needs the lock to be unlocked.
+   */
   async setPassphrase(
     profileId: string,
     passphrase: string,
-    options: { kdf?: KdfParams } = {},
+    options: { kdf?: KdfParams; current?: string } = {},
   ): Promise<void> {
     const config = this.requireConfig();
+    if (config.slots.some((s) => s.id === profileId)) await this.requireProof(profileId, options.current);
+    const { current: _current, ...wrapOptions } = options;
     const slot = await wrapDataKey(this.dataKey().raw, passphrase, {
       lockId: config.lockId,
       slotId: profileId,
       kind: 'profile',
       createdAt: this.now().toISOString(),
-      ...options,
+      ...wrapOptions,
       ...(this.derive ? { derive: this.derive } : {}),
     });
     await this.save({ ...config, slots: [...config.slots.filter((s) => s.id !== profileId), slot] });
@@ -421,15 +441,17 @@ export class AtRestSession implements SealingMode {
   }
 
   /** A new recovery key replacing the old one (which stops working). Needs the lock to be unlocked. */
-  async replaceRecoveryKey(options: { kdf?: KdfParams } = {}): Promise<string> {
+  async replaceRecoveryKey(options: { kdf?: KdfParams; passphrase?: string } = {}): Promise<string> {
     const config = this.requireConfig();
+    await this.requireProof(null, options.passphrase);
+    const { passphrase: _passphrase, ...wrapOptions } = options;
     const recoveryKey = newRecoveryKey();
     const slot = await wrapDataKey(this.dataKey().raw, recoveryKey, {
       lockId: config.lockId,
       slotId: RECOVERY_SLOT_ID,
       kind: 'recovery',
       createdAt: this.now().toISOString(),
-      ...options,
+      ...wrapOptions,
       ...(this.derive ? { derive: this.derive } : {}),
     });
     await this.save({

@@ -25,7 +25,7 @@ type Flow =
   | { kind: 'recovery-key'; key: string; then: 'encrypt' | 'settings'; stored: boolean; remind: boolean };
 
 const FINISHED: Record<'seal' | 'open', string> = {
-  seal: 'The app lock is on: the data on this computer is encrypted. Fieldwork asks for your passphrase when it starts, when you lock it and after the idle time.',
+  seal: 'The app lock is on: Fieldwork’s data on this computer is stored encrypted. Fieldwork asks for your passphrase when it starts, when you lock it and after the idle time. Copies the database kept from before may stay in its files until they are compacted: keep disk encryption on.',
   open: 'The app lock is off: the data on this computer is stored unencrypted again, and Fieldwork no longer asks for a passphrase.',
 };
 
@@ -177,7 +177,7 @@ export function AppLockDialog({
           <span className="badge badge-good">
             <span aria-hidden="true">●</span> On
           </span>
-          <span>The data on this computer is encrypted.</span>
+          <span>Fieldwork’s data on this computer is stored encrypted.</span>
           <button
             type="button"
             aria-keyshortcuts="Control+L"

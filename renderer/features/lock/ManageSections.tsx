@@ -3,7 +3,7 @@
  * working), and turning the lock off (asks the passphrase, then decrypts everything with progress).
  */
 import { useId, useState } from 'react';
-import { RECOVERY_SLOT_ID } from '@shared/at-rest';
+import { RECOVERY_SLOT_ID, WrongPassphraseError } from '@shared/at-rest';
 import type { Profile } from '@shared/domain/profile';
 import { db } from '../../db';
 import type { AtRestView } from '../../db/at-rest/session';
@@ -13,17 +13,28 @@ import { migrationRunner } from './session';
 import { SecretInput } from './SecretInput';
 
 export function RecoverySection({ onNewKey }: { onNewKey(key: string): void }) {
+  const id = useId();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  // Right after an unlock with the recovery key nobody knows a passphrase yet; otherwise it is asked, so
+  // whoever finds the laptop unlocked cannot make a key of their own.
+  const needsPassphrase = db.atRest.view().unlockedBy !== null;
 
   async function replace() {
+    if (needsPassphrase && !passphrase) {
+      setError('Enter your passphrase to create a new recovery key.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      onNewKey(await db.atRest.replaceRecoveryKey());
+      onNewKey(await db.atRest.replaceRecoveryKey(needsPassphrase ? { passphrase } : {}));
     } catch (caught) {
-      setError(describeError(caught).text);
+      setError(
+        caught instanceof WrongPassphraseError ? 'The passphrase is wrong.' : describeError(caught).text,
+      );
       setBusy(false);
     }
   }
@@ -34,6 +45,20 @@ export function RecoverySection({ onNewKey }: { onNewKey(key: string): void }) {
       {asking ? (
         <div className="confirm-bar">
           <span>The current recovery key stops working. Create a new one?</span>
+          {needsPassphrase ? (
+            <span className="field">
+              <label htmlFor={`${id}-pass`}>Your passphrase</label>
+              <SecretInput
+                id={`${id}-pass`}
+                what="passphrase"
+                autoComplete="current-password"
+                autoFocus
+                value={passphrase}
+                onChange={setPassphrase}
+                invalid={error !== null}
+              />
+            </span>
+          ) : null}
           <button type="button" onClick={() => setAsking(false)} disabled={busy}>
             Cancel
           </button>

@@ -18,9 +18,12 @@ import {
 } from './NewPassphraseFields';
 import { SecretInput } from './SecretInput';
 
-/** Sets `profileId`'s passphrase and forgets a remembered unlock. */
-export async function savePassphrase(profileId: string, passphrase: string): Promise<void> {
-  await db.atRest.setPassphrase(profileId, passphrase);
+/**
+ * Sets `profileId`'s passphrase and forgets a remembered unlock. Replacing an existing passphrase needs the
+ * `current` one (the data layer checks it), except right after an unlock with the recovery key.
+ */
+export async function savePassphrase(profileId: string, passphrase: string, current?: string): Promise<void> {
+  await db.atRest.setPassphrase(profileId, passphrase, current === undefined ? {} : { current });
   await platform.lockKeys.forget().catch(() => undefined);
 }
 
@@ -60,8 +63,13 @@ export function PassphraseForm({
         requestAnimationFrame(() => document.getElementById(`${id}-current`)?.focus());
         return;
       }
-      await savePassphrase(profile.id, value.passphrase);
-      notify('success', `The passphrase for ${profile.fullName} is set.`);
+      await savePassphrase(profile.id, value.passphrase, needsCurrent ? current : undefined);
+      notify(
+        'success',
+        needsCurrent
+          ? `The passphrase for ${profile.fullName} is changed.`
+          : `The passphrase for ${profile.fullName} is set.`,
+      );
       onDone();
     } catch (caught) {
       setError(describeError(caught).text);

@@ -37,16 +37,23 @@ export function LockExplanation() {
         <section aria-labelledby="lock-unprotected-title">
           <h3 id="lock-unprotected-title">Not protected by the app lock</h3>
           <ul>
-            <li>Profile names, initials and roles (the lock screen lists them); the lock’s settings</li>
-            <li>Record ids and numbers, links between records, evidence files’ SHA-256 and size</li>
-            <li>Anything while Fieldwork is unlocked</li>
+            <li>Profile names, initials, firm and roles (the lock screen lists them); the lock’s settings</li>
+            <li>
+              Record ids and numbers, links between records, scoped criteria, when engagements last changed,
+              evidence files’ SHA-256 and size
+            </li>
+            <li>Anything while Fieldwork is unlocked, and text typed in a dialog not yet confirmed</li>
             <li>Files you save or export, unless encrypted with a passphrase when saving</li>
+            <li>
+              Old copies of data stored before the lock was on, which the database files may keep until they
+              are compacted: turn the lock on before adding client data
+            </li>
           </ul>
         </section>
       </div>
       <p className="hint-box">
         Also turn on the computer’s disk encryption (BitLocker on Windows, FileVault on macOS, LUKS on Linux):
-        it protects everything else on the disk too.
+        it protects everything else on the disk too, including those old copies.
       </p>
     </>
   );
