@@ -117,8 +117,22 @@ describe('app lock', () => {
     await expect.poll(() => offer.isVisible()).toBe(true);
     await offer.getByRole('button', { name: 'Not now' }).click();
     await expect.poll(() => offer.isVisible()).toBe(false);
+    // Back to Ana: with the lock on, her passphrase is asked (a wrong one is refused).
     await page.getByRole('button', { name: /Signed in as Ben Okafor/ }).click();
     await page.getByRole('button', { name: 'Ana López', exact: true }).click();
+    const switchDialog = page.getByRole('dialog', { name: 'Sign in as Ana López' });
+    await expect.poll(() => switchDialog.isVisible()).toBe(true);
+    await switchDialog.getByLabel('Passphrase of Ana López').fill('not her passphrase');
+    await switchDialog.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => switchDialog.getByText('The passphrase is wrong.').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await switchDialog.getByLabel('Passphrase of Ana López').fill(PASSPHRASE);
+    await switchDialog.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => switchDialog.isVisible(), { timeout: 15_000 }).toBe(false);
+    await expect
+      .poll(() => page.getByRole('button', { name: /Signed in as Ana López/ }).isVisible())
+      .toBe(true);
 
     // The settings while on pass axe too.
     dialog = await openLockSettingsFromMenu(page);

@@ -204,6 +204,13 @@ describe('app lock: locking and unlocking', () => {
     await expect(db.atRest.unlock(profile.id, PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
     await db.atRest.unlock('reviewer-profile', 'a different passphrase');
     expect(db.atRest.view().unlockedBy).toBe('reviewer-profile');
+    // Switching to another profile on the unlocked laptop needs that profile's passphrase.
+    await expect(db.atRest.switchTo(profile.id, 'a different passphrase')).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    expect(db.atRest.view().unlockedBy).toBe('reviewer-profile');
+    await db.atRest.switchTo(profile.id, 'my new passphrase!');
+    expect(db.atRest.view().unlockedBy).toBe(profile.id);
     db.atRest.lock();
     await db.atRest.unlock(profile.id, 'my new passphrase!');
     expect(await everything(db)).toEqual(before);

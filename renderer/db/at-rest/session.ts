@@ -288,6 +288,17 @@ export class AtRestSession implements SealingMode {
     this.changed();
   }
 
+  /**
+   * Signs another profile in on an unlocked laptop: with the lock on, that profile's own passphrase is
+   * needed, so a sign-off's name means someone who knew it was at the keyboard. WrongPassphraseError else.
+   */
+  async switchTo(profileId: string, passphrase: string): Promise<void> {
+    this.dataKey();
+    if (!(await this.verify(profileId, passphrase))) throw new WrongPassphraseError();
+    this.unlockedBy = profileId;
+    this.changed();
+  }
+
   /** Forgets the key (wiping its bytes). The caller closes the database / shows the lock screen. */
   lock(): void {
     this.opened.clear();

@@ -3,9 +3,15 @@
  * profile without one is signed in while the lock is on (switching profiles, a new profile, an unlock with
  * the recovery key). The offer can be skipped; it is not repeated for that profile in this session.
  */
-import { useEffect } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { WrongPassphraseError } from '@shared/at-rest';
 import type { Profile } from '@shared/domain/profile';
 import { Dialog } from '../../components/Dialog';
+import { describeError } from '../../components/ErrorText';
+import { db } from '../../db';
+import { useAppStore } from '../../store';
+import { useProfiles } from '../../app/hooks';
+import { SecretInput } from './SecretInput';
 import { AppLockDialog } from './AppLockDialog';
 import { PassphraseForm } from './PassphraseSection';
 import { lockIsOn, useAtRestView, useLockDialogs } from './session';
@@ -32,12 +38,92 @@ function OfferPassphraseDialog({ profile, onClose }: { profile: Profile; onClose
   );
 }
 
+/** Switching to a profile that has a passphrase while the lock is on: its passphrase first. */
+function SwitchProfileDialog({ target, onClose }: { target: Profile; onClose(): void }) {
+  const id = useId();
+  const setCurrentProfile = useAppStore((s) => s.setCurrentProfile);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    if (!passphrase || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await db.atRest.switchTo(target.id, passphrase);
+      setCurrentProfile(target.id);
+      onClose();
+    } catch (caught) {
+      setError(
+        caught instanceof WrongPassphraseError ? 'The passphrase is wrong.' : describeError(caught).text,
+      );
+      setBusy(false);
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLInputElement>(`#${CSS.escape(`${id}-pass`)}`)?.select(),
+      );
+    }
+  }
+
+  return (
+    <Dialog
+      title={`Sign in as ${target.fullName}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" form={`${id}-form`} className="primary" disabled={!passphrase || busy}>
+            {busy ? 'Checking…' : 'Sign in'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${id}-form`}
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p>
+          The app lock is on: sign-offs and changes are recorded under the signed-in profile, so{' '}
+          {target.fullName}’s passphrase is needed to switch.
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-pass`}>Passphrase of {target.fullName}</label>
+          <SecretInput
+            id={`${id}-pass`}
+            what="passphrase"
+            autoComplete="current-password"
+            autoFocus
+            value={passphrase}
+            onChange={setPassphrase}
+            invalid={error !== null}
+          />
+        </div>
+        {error ? (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}
+
 export function LockDialogs({ profile }: { profile: Profile }) {
   const view = useAtRestView();
   const settings = useLockDialogs((s) => s.settings);
   const offerFor = useLockDialogs((s) => s.offerFor);
   const closeSettings = useLockDialogs((s) => s.closeSettings);
   const offer = useLockDialogs((s) => s.offer);
+  const switchTo = useLockDialogs((s) => s.switchTo);
+  const askSwitch = useLockDialogs((s) => s.askSwitch);
+  const profiles = useProfiles();
 
   const on = lockIsOn(view) && view.state !== 'disabling';
   const needsPassphrase = on && !view.locked && !view.profileSlots.includes(profile.id);
@@ -47,6 +133,10 @@ export function LockDialogs({ profile }: { profile: Profile }) {
   }, [needsPassphrase, profile.id, offer]);
 
   if (settings) return <AppLockDialog profile={profile} intent={settings} onClose={closeSettings} />;
+  const target = switchTo ? profiles?.find((p) => p.id === switchTo) : undefined;
+  if (target && lockIsOn(view) && !view.locked) {
+    return <SwitchProfileDialog target={target} onClose={() => askSwitch(null)} />;
+  }
   if (offerFor === profile.id && needsPassphrase) {
     return (
       <OfferPassphraseDialog

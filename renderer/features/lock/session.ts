@@ -53,6 +53,9 @@ interface LockDialogState {
   openSettings(intent?: LockDialogIntent): void;
   closeSettings(): void;
   offer(profileId: string | null): void;
+  /** A profile with a passphrase the auditor wants to switch to while the lock is on: asked first. */
+  switchTo: string | null;
+  askSwitch(profileId: string | null): void;
 }
 
 export const useLockDialogs = create<LockDialogState>()((set) => ({
@@ -61,6 +64,8 @@ export const useLockDialogs = create<LockDialogState>()((set) => ({
   openSettings: (intent = 'settings') => set({ settings: intent, offerFor: null }),
   closeSettings: () => set({ settings: null }),
   offer: (profileId) => set({ offerFor: profileId }),
+  switchTo: null,
+  askSwitch: (profileId) => set({ switchTo: profileId }),
 }));
 
 /**

@@ -11,7 +11,9 @@ export function ProfileSwitcher() {
   const setCurrentProfile = useAppStore((s) => s.setCurrentProfile);
   const openDialog = useAppStore((s) => s.openDialog);
   const openLockSettings = useLockDialogs((s) => s.openSettings);
-  const lockOn = lockIsOn(useAtRestView());
+  const lockView = useAtRestView();
+  const lockOn = lockIsOn(lockView);
+  const askSwitch = useLockDialogs((s) => s.askSwitch);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -67,8 +69,10 @@ export function ProfileSwitcher() {
               className="popover-item"
               aria-pressed={p.id === profile.id}
               onClick={() => {
-                setCurrentProfile(p.id);
                 setOpen(false);
+                // With the lock on, a profile that has a passphrase is signed in only with it.
+                if (p.id !== profile.id && lockOn && lockView.profileSlots.includes(p.id)) askSwitch(p.id);
+                else setCurrentProfile(p.id);
               }}
             >
               <span className="avatar small" aria-hidden="true">
