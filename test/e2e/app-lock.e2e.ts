@@ -319,4 +319,43 @@ describe('app lock', () => {
     expect(stored).not.toContain('Lumenfield');
     expect(session.problems).toEqual([]);
   }, 120_000);
+
+  it('another tab follows: it shows the lock screen when the lock is turned on, and locks with this one', async () => {
+    const session = await launch();
+    const { page } = session;
+    await createProfile(page, 'Ana López');
+    await loadDemo(page);
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await expect.poll(() => other.getByText(DEMO_ORG).first().isVisible(), { timeout: 15_000 }).toBe(true);
+
+    const dialog = await openLockSettingsFromMenu(page);
+    await dialog.getByLabel('New passphrase').fill(PASSPHRASE);
+    await dialog.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Turn on the app lock' }).click();
+    await expect
+      .poll(() => dialog.getByRole('status', { name: 'Recovery key', exact: true }).isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    // The other tab reloads into the lock screen instead of failing on records it can no longer read.
+    await expect.poll(() => isLocked(other), { timeout: 15_000 }).toBe(true);
+    expect(await other.getByText('could not be shown').count()).toBe(0);
+    await dialog.getByLabel('I have stored the recovery key safely').check();
+    await dialog.getByRole('button', { name: 'Continue: encrypt the data' }).click();
+    await expect
+      .poll(() => dialog.getByText(/The app lock is on/).isVisible(), { timeout: 60_000 })
+      .toBe(true);
+    await page.keyboard.press('Escape');
+
+    await unlockWith(other, PASSPHRASE);
+    await expect
+      .poll(() => other.getByRole('heading', { name: 'Overview' }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    // Ctrl+L in the first tab locks the other one too.
+    await page.keyboard.press('Control+l');
+    await expect.poll(() => isLocked(page), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => isLocked(other), { timeout: 15_000 }).toBe(true);
+    await other.close();
+  }, 180_000);
 });

@@ -13,7 +13,14 @@ import { RecoverySection, TurnOffSection } from './ManageSections';
 import { MigrationStatus } from './MigrationStatus';
 import { PassphraseSection } from './PassphraseSection';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
-import { lockApp, migrationRunner, useAtRestView, useMigrationRun, type LockDialogIntent } from './session';
+import {
+  lockApp,
+  migrationRunner,
+  tellOtherWindows,
+  useAtRestView,
+  useMigrationRun,
+  type LockDialogIntent,
+} from './session';
 import { TurnOnFooter, TurnOnPanel, useTurnOnForm } from './TurnOnPanel';
 
 /** Opened from the profile menu, which is closed by then: focus goes back to its button. */
@@ -45,6 +52,7 @@ export function AppLockDialog({
   const formId = useId();
   const turnOn = useTurnOnForm(async (passphrase) => {
     const { recoveryKey } = await db.atRest.enable(profile.id, passphrase);
+    tellOtherWindows('settings-changed');
     setFlow({ kind: 'recovery-key', key: recoveryKey, then: 'encrypt', stored: false, remind: false });
   });
 

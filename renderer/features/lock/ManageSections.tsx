@@ -9,7 +9,7 @@ import { db } from '../../db';
 import type { AtRestView } from '../../db/at-rest/session';
 import { platform } from '../../platform';
 import { describeError } from '../../components/ErrorText';
-import { migrationRunner } from './session';
+import { migrationRunner, tellOtherWindows } from './session';
 import { SecretInput } from './SecretInput';
 
 export function RecoverySection({ onNewKey }: { onNewKey(key: string): void }) {
@@ -90,6 +90,7 @@ export function RecoverySection({ onNewKey }: { onNewKey(key: string): void }) {
 async function turnOff(slotId: string, secret: string): Promise<boolean> {
   if (!(await db.atRest.verify(slotId, secret))) return false;
   await db.atRest.disable();
+  tellOtherWindows('settings-changed');
   await platform.lockKeys.forget().catch(() => undefined);
   void migrationRunner.start();
   return true;

@@ -76,9 +76,29 @@ export const useLockDialogs = create<LockDialogState>()((set) => ({
 export function lockApp(): void {
   if (!lockIsOn(db.atRest.view()) || db.atRest.view().locked) return;
   db.atRest.lock();
+  tellOtherWindows('lock');
   void platform.lockKeys.forget().catch(() => undefined);
   // The settings shown before locking are not reopened after unlocking.
   useLockDialogs.setState({ settings: null, offerFor: null });
+}
+
+/**
+ * Other windows of the same origin (tabs of the web build) follow this one: locking here locks them,
+ * and after the lock is turned on or off they reload, so they read the new settings instead of failing on
+ * records they can no longer read. The desktop app has one window; the channel costs nothing there.
+ */
+type LockMessage = 'lock' | 'settings-changed';
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('fieldwork-app-lock');
+
+export function tellOtherWindows(message: LockMessage): void {
+  channel?.postMessage(message);
+}
+
+if (channel) {
+  channel.onmessage = (event: MessageEvent<LockMessage>) => {
+    if (event.data === 'lock') lockApp();
+    else if (event.data === 'settings-changed') window.location.reload();
+  };
 }
 
 /** The menu's "Lock Fieldwork": locks when the lock is on, else opens its settings to turn it on. */
