@@ -317,6 +317,11 @@ describe('app lock', () => {
     const stored = await storedEngagements(page);
     expect(stored).toContain('$sealed');
     expect(stored).not.toContain('Lumenfield');
+    // The recovery key was never confirmed as stored: the settings open and say so.
+    const settings = page.getByRole('dialog', { name: 'App lock' });
+    await expect
+      .poll(() => settings.getByText(/never confirmed as stored/).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     expect(session.problems).toEqual([]);
   }, 120_000);
 

@@ -298,6 +298,26 @@ describe('app lock: migration', () => {
     expect(await everything(db)).toEqual(before);
   });
 
+  it('settings changed while it runs are kept (no write from an older copy undoes them)', async () => {
+    const { db, profile } = await demoDatabase();
+    await db.atRest.enable(profile.id, PASSPHRASE, kdf);
+    const changes: Promise<void>[] = [];
+    let batches = 0;
+    await db.atRest.migrate({
+      batchSize: 5,
+      afterBatch: () => {
+        batches += 1;
+        // Not awaited: the auditor ticks "stored" and changes the idle time while batches keep coming.
+        if (batches === 2) changes.push(db.atRest.confirmRecoveryKey());
+        if (batches === 3) changes.push(db.atRest.setOptions({ idleMinutes: 30 }));
+      },
+    });
+    await Promise.all(changes);
+    const stored = (await db.meta.get(AT_REST_META_KEY))?.value as Record<string, unknown>;
+    expect(stored).toMatchObject({ state: 'on', migration: null, recoveryConfirmed: true, idleMinutes: 30 });
+    expect(db.atRest.view()).toMatchObject({ state: 'on', recoveryKeyUnconfirmed: false, idleMinutes: 30 });
+  });
+
   it('a full disk stops it with a plain message; nothing is lost and it finishes later', async () => {
     const { db, profile } = await demoDatabase();
     const before = await everything(db);
@@ -464,10 +484,15 @@ describe('app lock: automatic backups', () => {
     const { recoveryKey } = await a.db.atRest.enable(a.profile.id, PASSPHRASE, kdf);
     await a.db.atRest.migrate();
     expect(a.db.atRest.recoveryKey()).toBe(recoveryKey);
+    // Shown but not yet confirmed as stored (closing the app at that step leaves it so, and says so later).
+    expect(a.db.atRest.view().recoveryKeyUnconfirmed).toBe(true);
+    await a.db.atRest.confirmRecoveryKey();
+    expect(a.db.atRest.view().recoveryKeyUnconfirmed).toBe(false);
     expect(containsText(await rawRows(a.db.name), recoveryKey)).toBe(false);
     await expect(a.db.atRest.replaceRecoveryKey(kdf)).rejects.toBeInstanceOf(WrongPassphraseError);
     const replaced = await a.db.atRest.replaceRecoveryKey({ ...kdf, passphrase: PASSPHRASE });
     expect(a.db.atRest.recoveryKey()).toBe(replaced);
+    expect(a.db.atRest.view().recoveryKeyUnconfirmed).toBe(true);
 
     const input = await buildPackageInput(a.db, a.repo, {
       kind: 'backup',

@@ -46,6 +46,8 @@ export interface AtRestConfig {
    * (whoever can read it already holds the data key it opens). Absent only in locks made before that.
    */
   recovery?: { iv: string; ct: string };
+  /** False from the moment a recovery key is shown until the auditor confirms having stored it. */
+  recoveryConfirmed?: boolean;
 }
 
 export const IDLE_MINUTES = { min: 1, max: 240, default: 15 } as const;
@@ -93,6 +95,7 @@ const configSchema = z.object({
     .nullable(),
   check: z.object({ iv: z.string(), ct: z.string() }),
   recovery: z.object({ iv: z.string(), ct: z.string() }).optional(),
+  recoveryConfirmed: z.boolean().optional(),
 });
 
 /** The stored configuration, checked; a damaged one is an error (never read as "no lock"). */

@@ -49,6 +49,8 @@ export interface AtRestView {
   /** Profiles that have a passphrase for the lock. */
   profileSlots: readonly string[];
   hasRecoveryKey: boolean;
+  /** The recovery key was shown but the auditor never confirmed storing it (e.g. the app was closed). */
+  recoveryKeyUnconfirmed: boolean;
   idleMinutes: number;
   rememberHours: number;
   /** A migration that still has to run (enabling or disabling), with how far it got. */
@@ -179,6 +181,7 @@ export class AtRestSession implements SealingMode {
       lockId: c?.lockId ?? null,
       profileSlots: c ? c.slots.filter((s) => s.kind === 'profile').map((s) => s.id) : [],
       hasRecoveryKey: !!c?.slots.some((s) => s.kind === 'recovery'),
+      recoveryKeyUnconfirmed: c?.recoveryConfirmed === false,
       idleMinutes: c?.idleMinutes ?? IDLE_MINUTES.default,
       rememberHours: c?.rememberHours ?? REMEMBER_HOURS.default,
       migration: c?.migration ?? null,
@@ -214,6 +217,29 @@ export class AtRestSession implements SealingMode {
     if (config) await this.db.meta.put({ key: AT_REST_META_KEY, value: config });
     else await this.db.meta.delete(AT_REST_META_KEY);
     this.config = config;
+    this.changed();
+  }
+
+  /** The stored configuration, read in the caller's transaction. */
+  private async storedConfig(): Promise<AtRestConfig> {
+    const config = parseAtRestConfig((await this.db.meta.get(AT_REST_META_KEY))?.value);
+    if (!config) throw new Error('The app lock is not on.');
+    return config;
+  }
+
+  /**
+   * Changes the stored configuration as one read-modify-write transaction, so a change made while the
+   * migration writes its checkpoints (or while a passphrase is being derived) is never lost to, or undone
+   * by, a write based on an older copy. `change` returns null to remove the configuration.
+   */
+  private async update(change: (current: AtRestConfig) => AtRestConfig | null): Promise<void> {
+    let next: AtRestConfig | null = null;
+    await this.db.transaction('rw', this.db.meta, async () => {
+      next = change(await this.storedConfig());
+      if (next) await this.db.meta.put({ key: AT_REST_META_KEY, value: next });
+      else await this.db.meta.delete(AT_REST_META_KEY);
+    });
+    this.config = next;
     this.changed();
   }
 
@@ -375,6 +401,7 @@ export class AtRestSession implements SealingMode {
         migration: await this.newCheckpoint('seal'),
         check: { iv: toB64(sealedCheck.iv), ct: toB64(sealedCheck.ct) },
         recovery: sealText(raw, recoveryKey, recoveryContext(lockId)),
+        recoveryConfirmed: false,
       };
       // The key is in memory before the configuration exists, so every write from here on is sealed.
       await this.useKey(raw, profileId);
@@ -390,7 +417,8 @@ export class AtRestSession implements SealingMode {
     const config = this.requireConfig();
     this.dataKey();
     if (config.state === 'disabling') return;
-    await this.save({ ...config, state: 'disabling', migration: await this.newCheckpoint('open') });
+    const migration = await this.newCheckpoint('open');
+    await this.update((config) => ({ ...config, state: 'disabling', migration }));
   }
 
   // ---- passphrases --------------------------------------------------------------------------------
@@ -429,7 +457,10 @@ export class AtRestSession implements SealingMode {
       ...wrapOptions,
       ...(this.derive ? { derive: this.derive } : {}),
     });
-    await this.save({ ...config, slots: [...config.slots.filter((s) => s.id !== profileId), slot] });
+    await this.update((config) => ({
+      ...config,
+      slots: [...config.slots.filter((s) => s.id !== profileId), slot],
+    }));
   }
 
   /** True when `secret` opens the slot `slotId` (e.g. confirming the current passphrase). */
@@ -465,12 +496,20 @@ export class AtRestSession implements SealingMode {
       ...wrapOptions,
       ...(this.derive ? { derive: this.derive } : {}),
     });
-    await this.save({
+    await this.update((config) => ({
       ...config,
       slots: [...config.slots.filter((s) => s.id !== RECOVERY_SLOT_ID), slot],
       recovery: sealText(this.dataKey().raw, recoveryKey, recoveryContext(config.lockId)),
-    });
+      recoveryConfirmed: false,
+    }));
     return recoveryKey;
+  }
+
+  /** The auditor confirmed having stored the recovery key that was shown. */
+  async confirmRecoveryKey(): Promise<void> {
+    const config = this.requireConfig();
+    if (config.recoveryConfirmed !== false) return;
+    await this.update((config) => ({ ...config, recoveryConfirmed: true }));
   }
 
   /**
@@ -499,7 +538,7 @@ export class AtRestSession implements SealingMode {
     if (profiles.length === 1) {
       throw new Error('This is the only passphrase that opens the lock. Turn the app lock off instead.');
     }
-    await this.save({ ...config, slots: config.slots.filter((s) => s.id !== profileId) });
+    await this.update((config) => ({ ...config, slots: config.slots.filter((s) => s.id !== profileId) }));
   }
 
   async setOptions(options: { idleMinutes?: number; rememberHours?: number }): Promise<void> {
@@ -516,7 +555,7 @@ export class AtRestSession implements SealingMode {
     ) {
       throw new Error(`Remember the unlock for ${REMEMBER_HOURS.min} to ${REMEMBER_HOURS.max} hours.`);
     }
-    await this.save({ ...config, idleMinutes, rememberHours });
+    await this.update((config) => ({ ...config, idleMinutes, rememberHours }));
   }
 
   // ---- evidence -----------------------------------------------------------------------------------
@@ -621,12 +660,10 @@ export class AtRestSession implements SealingMode {
   }
 
   private async finish(config: AtRestConfig): Promise<void> {
-    if (config.state === 'disabling') {
-      await this.save(null);
-      this.lock();
-    } else {
-      await this.save({ ...config, state: 'on', migration: null });
-    }
+    await this.update((current) =>
+      current.state === 'disabling' ? null : { ...current, state: 'on', migration: null },
+    );
+    if (config.state === 'disabling') this.lock();
   }
 
   /** Next checkpoint after `rows` rows of `table`, the last with key `last` (undefined: table finished). */
@@ -658,7 +695,7 @@ export class AtRestSession implements SealingMode {
         ? keyPath.map((p) => Dexie.getByKeyPath(row as object, p))
         : Dexie.getByKeyPath(row as object, keyPath ?? '');
     await this.db.transaction('rw', [table, this.db.meta], async () => {
-      const config = this.requireConfig();
+      const config = await this.storedConfig();
       const resumeAfter = checkpoint.table === name ? checkpoint.after : null;
       const collection =
         resumeAfter === null || resumeAfter === undefined
@@ -689,7 +726,7 @@ export class AtRestSession implements SealingMode {
         : await openEvidence(this.dataKey(), row.sha256, row.blob);
     }
     await this.db.transaction('rw', [this.db.blobs, this.db.meta], async () => {
-      const config = this.requireConfig();
+      const config = await this.storedConfig();
       if (row && replacement) {
         const current = await this.db.blobs.get(row.sha256);
         if (current && current.sealed === row.sealed) {

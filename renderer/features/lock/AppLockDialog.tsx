@@ -68,6 +68,7 @@ export function AppLockDialog({
       setFlow({ ...flow, remind: true });
       return;
     }
+    if (flow.kind === 'recovery-key') void db.atRest.confirmRecoveryKey();
     if (flow.kind === 'recovery-key' && flow.then === 'encrypt') void migrationRunner.start();
     migrationRunner.reset();
     onClose();
@@ -79,6 +80,7 @@ export function AppLockDialog({
       setFlow({ ...flow, remind: true });
       return;
     }
+    void db.atRest.confirmRecoveryKey();
     if (flow.then === 'encrypt') void migrationRunner.start();
     setFlow({ kind: 'main' });
   }

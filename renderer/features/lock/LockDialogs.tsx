@@ -18,6 +18,8 @@ import { lockIsOn, useAtRestView, useLockDialogs } from './session';
 
 /** Profiles whose offer was skipped in this session (a module-level set: it survives locking). */
 const skipped = new Set<string>();
+/** The unconfirmed-recovery-key reminder was shown in this session. */
+let toldUnconfirmed = false;
 
 function OfferPassphraseDialog({ profile, onClose }: { profile: Profile; onClose(): void }) {
   return (
@@ -127,6 +129,13 @@ export function LockDialogs({ profile }: { profile: Profile }) {
 
   const on = lockIsOn(view) && view.state !== 'disabling';
   const needsPassphrase = on && !view.locked && !view.profileSlots.includes(profile.id);
+  // A recovery key shown but never confirmed as stored (Fieldwork closed at that step): say so once.
+  const unconfirmed = lockIsOn(view) && !view.locked && view.state === 'on' && view.recoveryKeyUnconfirmed;
+  useEffect(() => {
+    if (!unconfirmed || toldUnconfirmed || useLockDialogs.getState().settings) return;
+    toldUnconfirmed = true;
+    useLockDialogs.getState().openSettings();
+  }, [unconfirmed]);
   useEffect(() => {
     // Not on top of the settings dialog, which offers the same form (after a recovery-key unlock).
     if (needsPassphrase && !skipped.has(profile.id) && !useLockDialogs.getState().settings) offer(profile.id);

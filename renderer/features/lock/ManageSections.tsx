@@ -68,7 +68,14 @@ export function RecoverySection({ onNewKey }: { onNewKey(key: string): void }) {
         </div>
       ) : (
         <div className="lock-row">
-          <span>Opens Fieldwork when a passphrase is forgotten. Shown once, when it was created.</span>
+          {db.atRest.view().recoveryKeyUnconfirmed ? (
+            <span className="warning-box" role="note">
+              The recovery key was shown but never confirmed as stored (Fieldwork was closed first). If you
+              did not keep it, create a new one now.
+            </span>
+          ) : (
+            <span>Opens Fieldwork when a passphrase is forgotten. Shown once, when it was created.</span>
+          )}
           <button type="button" onClick={() => setAsking(true)}>
             New recovery key…
           </button>

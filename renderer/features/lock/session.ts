@@ -61,7 +61,11 @@ interface LockDialogState {
 export const useLockDialogs = create<LockDialogState>()((set) => ({
   settings: null,
   offerFor: null,
-  openSettings: (intent = 'settings') => set({ settings: intent, offerFor: null }),
+  openSettings: (intent = 'settings') => {
+    // A run that finished earlier (e.g. the resume at start) is not shown again as "done".
+    migrationRunner.reset();
+    set({ settings: intent, offerFor: null });
+  },
   closeSettings: () => set({ settings: null }),
   offer: (profileId) => set({ offerFor: profileId }),
   switchTo: null,
