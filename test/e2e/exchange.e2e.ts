@@ -273,9 +273,15 @@ describe('engagement files between two auditors', () => {
     await chooseFile(carl.page, 'Restore from backup…', backupPath);
     const restore = carl.page.getByRole('dialog', { name: 'Restore from backup' });
     await expect.poll(() => restore.getByLabel('Passphrase').isVisible(), { timeout: 20_000 }).toBe(true);
-    expect(await restore.getByText(/Enter the passphrase this file was saved with\.$/).isVisible()).toBe(
-      true,
-    );
+    // A backup: its owner chose the passphrase (or, for an automatic backup under the app lock, the
+    // recovery key encrypts it); no mention of a sender.
+    expect(
+      await restore
+        .getByText(
+          /Enter the passphrase this file was saved with\. For an automatic backup .* recovery key\.$/,
+        )
+        .isVisible(),
+    ).toBe(true);
     await enterPassphrase(carl.page, PASSPHRASE);
     await expect
       .poll(() => restore.getByText('New engagement: it will be added.').isVisible(), { timeout: 60_000 })
