@@ -22,15 +22,19 @@ export {
 export {
   SEAL_VERSION,
   isSealedValue,
+  openFromText,
   openJson,
   openSealedText,
   recordContext,
   sealJson,
+  sealToText,
+  type SealedText,
   type SealedValue,
 } from './seal';
 export {
   EVIDENCE_CHUNK_BYTES,
   EVIDENCE_HEADER_BYTES,
+  EVIDENCE_TAG_BYTES,
   decryptEvidenceChunk,
   encryptEvidenceChunk,
   evidenceChunkCount,

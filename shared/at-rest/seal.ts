@@ -9,6 +9,7 @@
  * before their transaction starts, use WebCrypto (evidence.ts). Both are AES-256-GCM under the same key.
  */
 import { gcm } from '@noble/ciphers/aes.js';
+import { fromBase64, toBase64 } from '../exchange/crypto/base64';
 import { SealBrokenError } from './errors';
 
 export const SEAL_VERSION = 1;
@@ -80,4 +81,28 @@ export function openSealedText(
 /** The sealed contents, or SealBrokenError naming `where` when the tag does not match. */
 export function openJson(key: Uint8Array, sealed: SealedValue, context: Uint8Array, where: string): unknown {
   return JSON.parse(openSealedText(key, sealed, context, where)) as unknown;
+}
+
+/** A sealed value written as text (base64), for places that store strings: lock settings, drafts. */
+export interface SealedText {
+  iv: string;
+  ct: string;
+}
+
+export function sealToText(key: Uint8Array, value: unknown, context: Uint8Array): SealedText {
+  const sealed = sealJson(key, value, context);
+  return { iv: toBase64(sealed.iv), ct: toBase64(sealed.ct) };
+}
+
+/** The value sealed by sealToText; SealBrokenError naming `where` when it was changed or is not base64. */
+export function openFromText(
+  key: Uint8Array,
+  sealed: SealedText,
+  context: Uint8Array,
+  where: string,
+): unknown {
+  const iv = fromBase64(sealed.iv);
+  const ct = fromBase64(sealed.ct);
+  if (!iv || !ct) throw new SealBrokenError(where);
+  return openJson(key, { v: SEAL_VERSION, iv, ct }, context, where);
 }

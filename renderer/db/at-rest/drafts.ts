@@ -3,7 +3,7 @@
  * (app/autosave). While the app lock is on they are sealed with the data key like records, so text typed
  * but not yet saved is not left readable on disk either. Sealing is synchronous, as localStorage is.
  */
-import { isSealedValue, openJson, sealJson } from '@shared/at-rest';
+import { openFromText, sealToText } from '@shared/at-rest';
 import type { AtRestSession } from './session';
 
 const PREFIX = 'sealed-v1:';
@@ -12,24 +12,13 @@ function context(draftKey: string): Uint8Array {
   return new TextEncoder().encode(`fieldwork-draft/v1\u0000${draftKey}`);
 }
 
-function toB64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromB64(text: string): Uint8Array {
-  const s = atob(text);
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
-}
-
 /** What to store for the draft `value` under `draftKey`: sealed while the lock is on, else JSON. */
 export function draftText(session: AtRestSession, draftKey: string, value: unknown): string | null {
   const mode = session.writeMode();
   if (mode === 'locked') return null; // nothing is typed while locked; never write plain
   if (mode === 'plain') return JSON.stringify(value);
-  const sealed = sealJson(session.dataKey().raw, value, context(draftKey));
-  return `${PREFIX}${toB64(sealed.iv)}.${toB64(sealed.ct)}`;
+  const sealed = sealToText(session.dataKey().raw, value, context(draftKey));
+  return `${PREFIX}${sealed.iv}.${sealed.ct}`;
 }
 
 /** The draft stored as `text`, or null when it cannot be read (locked, changed, or not a draft). */
@@ -39,9 +28,7 @@ export function readDraftText(session: AtRestSession, draftKey: string, text: st
     const key = session.recordKey();
     if (!key) return null;
     const [iv, ct] = text.slice(PREFIX.length).split('.');
-    const sealed = { v: 1 as const, iv: fromB64(iv ?? ''), ct: fromB64(ct ?? '') };
-    if (!isSealedValue(sealed)) return null;
-    return openJson(key, sealed, context(draftKey), 'a draft');
+    return openFromText(key, { iv: iv ?? '', ct: ct ?? '' }, context(draftKey), 'a draft');
   } catch {
     return null;
   }

@@ -5,16 +5,16 @@
  */
 import {
   EVIDENCE_HEADER_BYTES,
+  EVIDENCE_TAG_BYTES,
   decryptEvidenceChunk,
   encryptEvidenceChunk,
   evidenceChunkCount,
   newEvidenceHeader,
   parseEvidenceHeader,
+  sealedEvidenceSize,
   SealBrokenError,
   type DataKey,
 } from '@shared/at-rest';
-
-const TAG_BYTES = 16;
 
 async function bytesOf(blob: Blob, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await blob.slice(start, end).arrayBuffer());
@@ -38,14 +38,14 @@ export async function openEvidence(key: DataKey, sha256: string, sealed: Blob, t
   const where = `the evidence file ${sha256.slice(0, 12)}…`;
   const header = parseEvidenceHeader(await bytesOf(sealed, 0, EVIDENCE_HEADER_BYTES), where);
   const count = evidenceChunkCount(header);
-  const expected = EVIDENCE_HEADER_BYTES + header.plainSize + count * TAG_BYTES;
-  if (sealed.size !== expected) throw new SealBrokenError(where);
+  if (sealed.size !== sealedEvidenceSize(header.plainSize, header.chunkBytes))
+    throw new SealBrokenError(where);
   const parts: Blob[] = [];
   let offset = EVIDENCE_HEADER_BYTES;
   for (let i = 0; i < count; i += 1) {
     const plainBytes = Math.min(header.chunkBytes, header.plainSize - i * header.chunkBytes);
-    const chunk = await bytesOf(sealed, offset, offset + plainBytes + TAG_BYTES);
-    offset += plainBytes + TAG_BYTES;
+    const chunk = await bytesOf(sealed, offset, offset + plainBytes + EVIDENCE_TAG_BYTES);
+    offset += plainBytes + EVIDENCE_TAG_BYTES;
     parts.push(new Blob([await decryptEvidenceChunk(key, header, sha256, i, i === count - 1, chunk, where)]));
   }
   return new Blob(parts, type ? { type } : {});

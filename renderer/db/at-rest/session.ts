@@ -15,8 +15,8 @@ import {
   newDataKeyBytes,
   newRecoveryKey,
   normalizeRecoveryKey,
-  openJson,
-  sealJson,
+  openFromText,
+  sealToText,
   unwrapDataKey,
   wipeDataKey,
   wrapDataKey,
@@ -88,26 +88,8 @@ function recoveryContext(lockId: string): Uint8Array {
   return new TextEncoder().encode(`fieldwork-app-lock-recovery/v1\u0000${lockId}`);
 }
 
-function sealText(raw: Uint8Array, text: string, context: Uint8Array): { iv: string; ct: string } {
-  const sealed = sealJson(raw, text, context);
-  return { iv: toB64(sealed.iv), ct: toB64(sealed.ct) };
-}
-
 function checkContext(lockId: string): Uint8Array {
   return new TextEncoder().encode(`fieldwork-app-lock-check/v1\u0000${lockId}`);
-}
-
-function toB64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromB64(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i += 1) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 /** Plain words for the disk filling up during a migration; anything else is passed on. */
@@ -293,14 +275,7 @@ export class AtRestSession implements SealingMode {
   private keyMatches(config: AtRestConfig, raw: Uint8Array): boolean {
     const check = config.check;
     try {
-      return (
-        openJson(
-          raw,
-          { v: 1, iv: fromB64(check.iv), ct: fromB64(check.ct) },
-          checkContext(config.lockId),
-          'the lock check',
-        ) === CHECK_TEXT
-      );
+      return openFromText(raw, check, checkContext(config.lockId), 'the lock check') === CHECK_TEXT;
     } catch {
       return false;
     }
@@ -388,7 +363,6 @@ export class AtRestSession implements SealingMode {
           ...(this.derive ? { derive: this.derive } : {}),
         }),
       ];
-      const sealedCheck = sealJson(raw, CHECK_TEXT, checkContext(lockId));
       const config: AtRestConfig = {
         version: 1,
         lockId,
@@ -399,8 +373,8 @@ export class AtRestSession implements SealingMode {
         enabledAt: createdAt,
         enabledBy: profileId,
         migration: await this.newCheckpoint('seal'),
-        check: { iv: toB64(sealedCheck.iv), ct: toB64(sealedCheck.ct) },
-        recovery: sealText(raw, recoveryKey, recoveryContext(lockId)),
+        check: sealToText(raw, CHECK_TEXT, checkContext(lockId)),
+        recovery: sealToText(raw, recoveryKey, recoveryContext(lockId)),
         recoveryConfirmed: false,
       };
       // The key is in memory before the configuration exists, so every write from here on is sealed.
@@ -499,7 +473,7 @@ export class AtRestSession implements SealingMode {
     await this.update((config) => ({
       ...config,
       slots: [...config.slots.filter((s) => s.id !== RECOVERY_SLOT_ID), slot],
-      recovery: sealText(this.dataKey().raw, recoveryKey, recoveryContext(config.lockId)),
+      recovery: sealToText(this.dataKey().raw, recoveryKey, recoveryContext(config.lockId)),
       recoveryConfirmed: false,
     }));
     return recoveryKey;
@@ -520,12 +494,7 @@ export class AtRestSession implements SealingMode {
     const config = this.requireConfig();
     const raw = this.dataKey().raw;
     if (!config.recovery) return null;
-    const text = openJson(
-      raw,
-      { v: 1, iv: fromB64(config.recovery.iv), ct: fromB64(config.recovery.ct) },
-      recoveryContext(config.lockId),
-      'the lock settings',
-    );
+    const text = openFromText(raw, config.recovery, recoveryContext(config.lockId), 'the lock settings');
     return typeof text === 'string' ? text : null;
   }
 

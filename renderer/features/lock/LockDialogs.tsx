@@ -11,7 +11,7 @@ import { describeError } from '../../components/ErrorText';
 import { db } from '../../db';
 import { useAppStore } from '../../store';
 import { useProfiles } from '../../app/hooks';
-import { SecretInput } from './SecretInput';
+import { SecretField } from './SecretInput';
 import { AppLockDialog } from './AppLockDialog';
 import { PassphraseForm } from './PassphraseSection';
 import { lockIsOn, useAtRestView, useLockDialogs } from './session';
@@ -95,18 +95,16 @@ function SwitchProfileDialog({ target, onClose }: { target: Profile; onClose(): 
           The app lock is on: sign-offs and changes are recorded under the signed-in profile, so{' '}
           {target.fullName}’s passphrase is needed to switch.
         </p>
-        <div className="field">
-          <label htmlFor={`${id}-pass`}>Passphrase of {target.fullName}</label>
-          <SecretInput
-            id={`${id}-pass`}
-            what="passphrase"
-            autoComplete="current-password"
-            autoFocus
-            value={passphrase}
-            onChange={setPassphrase}
-            invalid={error !== null}
-          />
-        </div>
+        <SecretField
+          label={`Passphrase of ${target.fullName}`}
+          id={`${id}-pass`}
+          what="passphrase"
+          autoComplete="current-password"
+          autoFocus
+          value={passphrase}
+          onChange={setPassphrase}
+          invalid={error !== null}
+        />
         {error ? (
           <p className="error-text" role="alert">
             {error}

@@ -10,7 +10,7 @@ import type { AtRestView } from '../../db/at-rest/session';
 import { platform } from '../../platform';
 import { describeError } from '../../components/ErrorText';
 import { migrationRunner, tellOtherWindows } from './session';
-import { SecretInput } from './SecretInput';
+import { SecretField } from './SecretInput';
 
 export function RecoverySection({ onNewKey }: { onNewKey(key: string): void }) {
   const id = useId();
@@ -46,18 +46,16 @@ export function RecoverySection({ onNewKey }: { onNewKey(key: string): void }) {
         <div className="confirm-bar">
           <span>The current recovery key stops working. Create a new one?</span>
           {needsPassphrase ? (
-            <span className="field">
-              <label htmlFor={`${id}-pass`}>Your passphrase</label>
-              <SecretInput
-                id={`${id}-pass`}
-                what="passphrase"
-                autoComplete="current-password"
-                autoFocus
-                value={passphrase}
-                onChange={setPassphrase}
-                invalid={error !== null}
-              />
-            </span>
+            <SecretField
+              label="Your passphrase"
+              id={`${id}-pass`}
+              what="passphrase"
+              autoComplete="current-password"
+              autoFocus
+              value={passphrase}
+              onChange={setPassphrase}
+              invalid={error !== null}
+            />
           ) : null}
           <button type="button" onClick={() => setAsking(false)} disabled={busy}>
             Cancel
@@ -153,23 +151,21 @@ export function TurnOffSection({ profile, view }: { profile: Profile; view: AtRe
             Fieldwork decrypts every record, evidence file and draft stored on this computer and stops asking
             for a passphrase. All passphrases and the recovery key stop working.
           </p>
-          <div className="field">
-            <label htmlFor={`${id}-secret`}>{withPassphrase ? 'Your passphrase' : 'Recovery key'}</label>
-            <SecretInput
-              id={`${id}-secret`}
-              what={what}
-              autoComplete={withPassphrase ? 'current-password' : 'off'}
-              code={!withPassphrase}
-              autoFocus
-              readOnly={busy}
-              value={secret}
-              invalid={!!error}
-              onChange={(value) => {
-                setSecret(value);
-                setError(null);
-              }}
-            />
-          </div>
+          <SecretField
+            label={withPassphrase ? 'Your passphrase' : 'Recovery key'}
+            id={`${id}-secret`}
+            what={what}
+            autoComplete={withPassphrase ? 'current-password' : 'off'}
+            code={!withPassphrase}
+            autoFocus
+            readOnly={busy}
+            value={secret}
+            invalid={!!error}
+            onChange={(value) => {
+              setSecret(value);
+              setError(null);
+            }}
+          />
           {error ? (
             <p className="error-text" role="alert">
               {error}

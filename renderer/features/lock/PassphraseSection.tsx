@@ -16,7 +16,7 @@ import {
   newPassphraseProblem,
   type NewPassphrase,
 } from './NewPassphraseFields';
-import { SecretInput } from './SecretInput';
+import { SecretField } from './SecretInput';
 
 /**
  * Sets `profileId`'s passphrase and forgets a remembered unlock. Replacing an existing passphrase needs the
@@ -88,19 +88,17 @@ export function PassphraseForm({
       }}
     >
       {needsCurrent ? (
-        <div className="field">
-          <label htmlFor={`${id}-current`}>Current passphrase</label>
-          <SecretInput
-            id={`${id}-current`}
-            what="current passphrase"
-            autoComplete="current-password"
-            autoFocus
-            readOnly={busy}
-            value={current}
-            invalid={error === 'The current passphrase is wrong.'}
-            onChange={setCurrent}
-          />
-        </div>
+        <SecretField
+          label="Current passphrase"
+          id={`${id}-current`}
+          what="current passphrase"
+          autoComplete="current-password"
+          autoFocus
+          readOnly={busy}
+          value={current}
+          invalid={error === 'The current passphrase is wrong.'}
+          onChange={setCurrent}
+        />
       ) : null}
       <NewPassphraseFields value={value} onChange={setValue} readOnly={busy} autoFocus={!needsCurrent} />
       {error ? (

@@ -68,3 +68,13 @@ export function SecretInput({
     </div>
   );
 }
+
+/** A labelled secret field (`.field`): the passphrase or recovery key asked before a sensitive step. */
+export function SecretField({ label, ...input }: SecretInputProps & { label: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={input.id}>{label}</label>
+      <SecretInput {...input} />
+    </div>
+  );
+}
