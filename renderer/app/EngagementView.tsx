@@ -59,7 +59,7 @@ export function EngagementView({
     case 'scope':
       return <ScopePage key={engagement.id} engagement={engagement} focusCriterion={item} />;
     case 'controls':
-      return <ControlsPage key={engagement.id} engagement={engagement} selectedId={item} />;
+      return <ControlsPage key={engagement.id} engagement={engagement} selectedId={item} filter={filter} />;
     case 'coverage':
       return <CoveragePage key={engagement.id} engagement={engagement} filter={filter} />;
     case 'complementary':

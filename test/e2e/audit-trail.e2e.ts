@@ -108,11 +108,13 @@ describe('audit trail', () => {
       'post-release',
       'prev hash',
       'hash',
+      'change in words',
     ]);
     expect(new Set(body.map((r) => r[4]))).toEqual(new Set(['Control']));
     expect(new Set(body.map((r) => r[6]))).toEqual(new Set(['AC-01']));
     const ownerRow = body.find((r) => r[7] === 'Changed');
     expect(ownerRow?.slice(8, 11)).toEqual(['Owner', '', 'IT Manager']);
+    expect(ownerRow?.[15]).toBe('Owner: (empty) → IT Manager');
     expect(body.find((r) => r[8] === 'Title')?.[10]).toBe(
       '\'=HYPERLINK("http://example.com","Access approval")',
     );

@@ -57,6 +57,38 @@ describe('engagement dashboard', () => {
     await expect.poll(() => page.url()).toContain('/requests?filter=overdue');
     await expect.poll(() => page.getByRole('checkbox', { name: /Overdue only/ }).isChecked()).toBe(true);
 
+    // Controls and criteria: the list behind each figure shows exactly as many rows as the figure says.
+    const figure = async (name: RegExp) => {
+      await page.getByRole('link', { name: 'Overview' }).click();
+      const link = dashboard.getByRole('button', { name });
+      await expect.poll(() => link.isVisible(), { timeout: 10_000 }).toBe(true);
+      const count = Number(/^\d+/.exec(await link.innerText())?.[0]);
+      await link.click();
+      return count;
+    };
+    for (const [name, filter] of [
+      [/controls? without a test/, 'without-work'],
+      [/\(controls not concluded/, 'not-concluded'],
+      [/\(controls concluded/, 'concluded'],
+    ] as const) {
+      const count = await figure(name);
+      await expect.poll(() => page.url()).toContain(`/controls?filter=${filter}`);
+      await expect.poll(() => page.getByLabel('Result', { exact: true }).inputValue()).toBe(filter);
+      await expect.poll(() => page.locator('[id^="control-row-"]').count()).toBe(count);
+    }
+    for (const [name, filter] of [
+      [/not met \(/, 'not-met'],
+      [/not yet concluded/, 'not-concluded'],
+      [/\(criteria met/, 'met'],
+      [/not applicable \(/, 'not-applicable'],
+    ] as const) {
+      const count = await figure(name);
+      await expect.poll(() => page.url()).toContain(`/coverage?filter=${filter}`);
+      await expect.poll(() => page.getByLabel('Show criteria').inputValue()).toBe(filter);
+      await expect.poll(() => page.locator('tr[id^="coverage-"]').count()).toBe(count);
+    }
+    await session.screenshot('91-dashboard-controls-list');
+
     expect(cspViolations(session.problems)).toEqual([]);
     expect(session.problems).toEqual([]);
   });

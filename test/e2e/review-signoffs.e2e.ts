@@ -93,6 +93,19 @@ describe('workpaper sign-offs', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
+    // The audit trail reads the same change in words: the tickmark per attribute, not the stored map.
+    await page.getByRole('group', { name: 'Review' }).getByRole('link', { name: 'Audit trail' }).click();
+    const trailRows = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr[data-seq]');
+    await expect.poll(() => trailRows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await trailRows.first().focus();
+    await page.keyboard.press('Enter');
+    const event = page.getByRole('complementary', { name: /Event #\d+/ });
+    await expect.poll(() => event.getByText(/^Tickmark A — /).isVisible()).toBe(true);
+    await expect.poll(() => event.getByText('N/A (Not applicable to this item)').isVisible()).toBe(true);
+    await session.screenshot('review-04b-trail-in-words');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('grid', { name: 'Attribute testing' }).isVisible()).toBe(true);
+
     // The list of tests flags it too.
     await page.getByRole('button', { name: '← All tests' }).click();
     const tests = page.getByRole('table', { name: 'Tests' });

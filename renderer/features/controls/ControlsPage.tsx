@@ -15,6 +15,13 @@ import {
   NATURE_LABELS,
   type Control,
 } from '@shared/domain/planning';
+import { rollUp, type ControlTest, type Walkthrough } from '@shared/domain/fieldwork';
+import {
+  CONTROL_FIGURE_FILTERS,
+  controlFigureLabels,
+  controlFigureSets,
+  type ControlFigureFilter,
+} from '@shared/domain/review';
 import { useActor, useEngagementRecords, useScopedCriteria } from '../../app/hooks';
 import { useAppStore } from '../../store';
 import { SortHeader, type SortDir } from '../../components/SortHeader';
@@ -57,9 +64,15 @@ function sortValue(c: Control, key: SortKey): string {
 export function ControlsPage({
   engagement,
   selectedId,
+  filter: initialFilter,
 }: {
   engagement: Engagement;
   selectedId?: string | undefined;
+  /**
+   * A result to open the matrix with (`concluded`, `not-concluded`, `without-work`): the dashboard's
+   * control figures link here, and the list shows exactly the controls each figure counts.
+   */
+  filter?: string | undefined;
 }) {
   const actor = useActor();
   const navigate = useAppStore((s) => s.navigate);
@@ -71,6 +84,17 @@ export function ControlsPage({
   const readOnly = isReadOnly(engagement);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('active');
+  const [result, setResult] = useState<ControlFigureFilter | 'all'>(
+    CONTROL_FIGURE_FILTERS.find((f) => f === initialFilter) ?? 'all',
+  );
+  const tests = useEngagementRecords<ControlTest>('tests', engagement.id);
+  const walkthroughs = useEngagementRecords<Walkthrough>('walkthroughs', engagement.id);
+  // The same roll-up and sets as the dashboard, so a figure and its list agree.
+  const byResult = useMemo(() => {
+    if (!controls || !tests || !walkthroughs) return null;
+    const { controls: results } = rollUp(engagement.kind, [], controls, tests, walkthroughs);
+    return controlFigureSets(engagement.kind, results, tests, walkthroughs);
+  }, [engagement.kind, controls, tests, walkthroughs]);
   const [sortKey, setSortKey] = useState<SortKey>('reference');
   const [sortDir, setSortDir] = useState<SortDir>('asc');
   const [adding, setAdding] = useState(false);
@@ -84,6 +108,7 @@ export function ControlsPage({
     const source = (status === 'deleted' ? everything?.filter((c) => c.deleted) : controls) ?? [];
     const rows = source.filter(
       (c) =>
+        (result === 'all' || (byResult?.[result].has(c.id) ?? false)) &&
         (status === 'all' ||
           status === 'deleted' ||
           (status === 'active' ? c.status !== 'retired' : c.status === status)) &&
@@ -98,7 +123,7 @@ export function ControlsPage({
         dir * compareReferences(sortValue(a, sortKey), sortValue(b, sortKey)) ||
         compareReferences(a.reference, b.reference),
     );
-  }, [controls, everything, query, status, sortKey, sortDir]);
+  }, [controls, everything, query, status, result, byResult, sortKey, sortDir]);
 
   const selected = everything?.find((c) => c.id === selectedId);
   const selectedIndex = visible.findIndex((c) => c.id === selectedId);
@@ -156,6 +181,7 @@ export function ControlsPage({
   if (!controls || !criteria) return <p className="page muted">Loading controls…</p>;
 
   const active = controls.filter((c) => c.status !== 'retired').length;
+  const resultLabels = controlFigureLabels(engagement.kind);
   return (
     <section
       className={selected ? 'page page-wide with-detail' : 'page page-wide'}
@@ -223,8 +249,20 @@ export function ControlsPage({
                   <option value="deleted">Deleted ({deletedCount})</option>
                 ) : null}
               </select>
+              <select
+                aria-label="Result"
+                value={result}
+                onChange={(e) => setResult(e.target.value as ControlFigureFilter | 'all')}
+              >
+                <option value="all">All results</option>
+                {CONTROL_FIGURE_FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {resultLabels[f]}
+                  </option>
+                ))}
+              </select>
               <span className="muted num" aria-live="polite">
-                {visible.length === active && status === 'active' && !query
+                {visible.length === active && status === 'active' && result === 'all' && !query
                   ? `${active} active control${active === 1 ? '' : 's'}`
                   : `Showing ${visible.length} of ${status === 'deleted' ? deletedCount : controls.length}`}
               </span>

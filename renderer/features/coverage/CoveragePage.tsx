@@ -6,6 +6,12 @@ import { useMemo, useState } from 'react';
 import { groupCriteria } from '@shared/domain/criteria';
 import type { Engagement } from '@shared/domain/engagement';
 import { computeCoverage, type Control, type Csoc, type UserEntityControl } from '@shared/domain/planning';
+import {
+  CRITERION_FIGURE_FILTERS,
+  CRITERION_FIGURE_LABELS,
+  criterionFigureSets,
+  type CriterionFigureFilter,
+} from '@shared/domain/review';
 import { useEngagementRecords, useScopedCriteria } from '../../app/hooks';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import {
@@ -33,11 +39,15 @@ const RESULT_TONE: Record<ControlResult, Tone> = {
   'not-tested': 'neutral',
 };
 
-type Filter = 'all' | 'uncovered' | 'covered' | 'not-applicable';
+type CoverageFilter = 'all' | 'uncovered' | 'covered' | 'not-applicable';
+type Filter = CoverageFilter | CriterionFigureFilter;
 
-const FILTERS: readonly Filter[] = ['all', 'uncovered', 'covered', 'not-applicable'];
+const FILTERS: readonly Filter[] = ['all', 'uncovered', 'covered', 'not-applicable', ...CRITERION_FIGURE_FILTERS];
 
-/** `filter` (uncovered, covered, not-applicable) opens the matrix filtered, as the dashboard links do. */
+/**
+ * `filter` opens the matrix filtered, as the dashboard links do: by coverage (uncovered, covered,
+ * not-applicable) or by result (met, not-met, not-concluded — the dashboard's own sets).
+ */
 export function CoveragePage({ engagement, filter: initial }: { engagement: Engagement; filter?: string | undefined }) {
   const criteria = useScopedCriteria(engagement);
   const controls = useEngagementRecords<Control>('controls', engagement.id);
@@ -62,9 +72,15 @@ export function CoveragePage({ engagement, filter: initial }: { engagement: Enga
   if (!coverage) return <p className="page muted">Loading coverage…</p>;
 
   const q = query.trim().toLocaleLowerCase();
+  const byResult = rollup ? criterionFigureSets(rollup.criteria) : null;
+  const resultFilter = (CRITERION_FIGURE_FILTERS as readonly string[]).includes(filter)
+    ? (filter as CriterionFigureFilter)
+    : null;
   const rows = coverage.rows.filter(
     (r) =>
-      (filter === 'all' || r.status === filter) &&
+      (resultFilter
+        ? (byResult?.[resultFilter].has(r.criterion.id) ?? false)
+        : filter === 'all' || r.status === filter) &&
       (!q ||
         `${r.criterion.id} ${r.criterion.title} ${r.controls.map((c) => `${c.reference} ${c.title}`).join(' ')}`
           .toLocaleLowerCase()
@@ -144,6 +160,13 @@ export function CoveragePage({ engagement, filter: initial }: { engagement: Enga
           <option value="uncovered">Without a control</option>
           <option value="covered">Covered</option>
           <option value="not-applicable">Not applicable</option>
+          <optgroup label="By result">
+            {CRITERION_FIGURE_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {CRITERION_FIGURE_LABELS[f]}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </div>
 

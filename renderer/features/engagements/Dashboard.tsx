@@ -94,13 +94,18 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
         <div className="card">
           <span className="card-label">Criteria</span>
           <span className="card-value num">
-            <FigureLink engagementId={id} area="coverage" label="criteria met: open Coverage">
+            <FigureLink engagementId={id} area="coverage" filter="met" label="criteria met: open Coverage">
               {f.criteria.met}
             </FigureLink>{' '}
             <span className="card-of">of {f.criteria.inScope - f.criteria.notApplicable} met</span>
           </span>
           <span className="card-lines">
-            <FigureLink engagementId={id} area="scope" label="not applicable: open Scope">
+            <FigureLink
+              engagementId={id}
+              area="coverage"
+              filter="not-applicable"
+              label="criteria not applicable: open Coverage"
+            >
               {f.criteria.notApplicable} not applicable
             </FigureLink>
             <FigureLink
@@ -115,19 +120,32 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
             <FigureLink
               engagementId={id}
               area="coverage"
+              filter="not-met"
               tone={f.criteria.notMet > 0 ? 'bad' : undefined}
               label="not met: open Coverage"
             >
               {f.criteria.notMet} not met
             </FigureLink>
-            <span className="muted">{f.criteria.notTested} not yet concluded</span>
+            <FigureLink
+              engagementId={id}
+              area="coverage"
+              filter="not-concluded"
+              label="criteria not yet concluded: open Coverage"
+            >
+              {f.criteria.notTested} not yet concluded
+            </FigureLink>
           </span>
         </div>
 
         <div className="card">
           <span className="card-label">{type2 ? 'Controls tested' : 'Controls walked through'}</span>
           <span className="card-value num">
-            <FigureLink engagementId={id} area="tests" label="controls concluded: open Tests">
+            <FigureLink
+              engagementId={id}
+              area="controls"
+              filter="concluded"
+              label="controls concluded: open the control matrix"
+            >
               {f.controls.tested}
             </FigureLink>{' '}
             <span className="card-of">of {f.controls.active}</span>
@@ -135,15 +153,20 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
           <span className="card-lines">
             <FigureLink
               engagementId={id}
-              area="tests"
-              filter="open"
+              area="controls"
+              filter="not-concluded"
               tone={f.controls.untested > 0 ? 'warn' : undefined}
-              label="controls not concluded: open the tests still open"
+              label="controls not concluded: open the control matrix"
             >
               {f.controls.untested} not concluded
             </FigureLink>
-            <FigureLink engagementId={id} area="tests" label="controls without a test: open Tests">
-              {plural(f.controls.withoutTest, 'control')} without a test
+            <FigureLink
+              engagementId={id}
+              area="controls"
+              filter="without-work"
+              label={`controls without a ${type2 ? 'test' : 'walkthrough'}: open the control matrix`}
+            >
+              {plural(f.controls.withoutTest, 'control')} without a {type2 ? 'test' : 'walkthrough'}
             </FigureLink>
           </span>
         </div>

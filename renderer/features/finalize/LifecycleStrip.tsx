@@ -3,13 +3,14 @@
  * completion date (release + the assembly days copied at release) and the end of retention.
  */
 import { ENGAGEMENT_PHASES, formatDate, localIsoDate, type Engagement } from '@shared/domain/engagement';
-import { lifecycleDates } from '@shared/domain/review';
+import { daysLockedLate, lifecycleDates } from '@shared/domain/review';
 import { StatusBadge } from '../../components/StatusBadge';
 import { routeToHash } from '../../store/route';
 import { dateOf, deadlineText, LIFECYCLE_STEP_LABELS, stepState } from './finalizeView';
 
 export function LifecycleStrip({ engagement }: { engagement: Engagement }) {
   const dates = lifecycleDates(engagement);
+  const lateDays = daysLockedLate(engagement);
   const overview = routeToHash({ name: 'engagement', id: engagement.id, area: 'overview' });
   const deadline =
     dates && engagement.phase === 'released'
@@ -66,7 +67,19 @@ export function LifecycleStrip({ engagement }: { engagement: Engagement }) {
                 <span className="num">{formatDate(dates.documentationCompletionDate)}</span>{' '}
                 {deadline ? <StatusBadge tone={deadline.tone}>{deadline.text}</StatusBadge> : null}
                 {engagement.lock ? (
-                  <span className="muted"> · assembled {dateOf(engagement.lock.at)}</span>
+                  <span className="muted">
+                    {' '}
+                    · {engagement.unlocks.length > 0 ? 'locked again' : 'assembled'}{' '}
+                    {dateOf(engagement.lock.at)}
+                  </span>
+                ) : null}
+                {lateDays !== null ? (
+                  <>
+                    {' '}
+                    <StatusBadge tone="warn">
+                      {lateDays} day{lateDays === 1 ? '' : 's'} after the completion date
+                    </StatusBadge>
+                  </>
                 ) : null}
                 <span className="muted"> (release + {engagement.release?.assemblyDays} days)</span>
               </>

@@ -23,7 +23,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { StatusBadge } from '../../components/StatusBadge';
 import { routeToHash } from '../../store/route';
-import { ChangeValue } from './ChangeValue';
+import { ShownValue } from '../trail/TrailValue';
 
 function describeSignOff(s: SignOff): string {
   return `${SIGN_OFF_LEVEL_LABELS[s.level]}: ${s.name} (${s.initials}), ${formatDateTime(s.signedAt)}`;
@@ -77,15 +77,15 @@ function FieldTable({ fields, added }: { fields: readonly ChangedField[]; added:
             </th>
             {added ? (
               <td>
-                <ChangeValue value={f.after} />
+                <ShownValue value={f.after} />
               </td>
             ) : (
               <>
                 <td className="wc-before">
-                  <ChangeValue value={f.before} />
+                  <ShownValue value={f.before} />
                 </td>
                 <td className="wc-after">
-                  <ChangeValue value={f.after} />
+                  <ShownValue value={f.after} />
                 </td>
               </>
             )}

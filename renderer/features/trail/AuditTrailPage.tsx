@@ -23,7 +23,7 @@ import { EventDetails } from './EventDetails';
 import { NO_FILTERS, TrailCount, TrailFilters, type TrailFilterValues } from './TrailFilters';
 import { TrailTable, trailRowId } from './TrailTable';
 import { useExportTrail } from './useExportTrail';
-import { cachedSearchText, useRecordLabels, useTrailEvents } from './useTrailData';
+import { cachedSearchText, useTrailEvents, useTrailRecords } from './useTrailData';
 import { useVerifyTrail, VerifyStatus } from './VerifyStatus';
 
 /** A record type inside a sentence: "control", but "CSOC". */
@@ -42,7 +42,8 @@ export function AuditTrailPage({
 }) {
   const navigate = useAppStore((s) => s.navigate);
   const { events, complete, total, error, reload } = useTrailEvents(engagement.id, recordId);
-  const labels = useRecordLabels(engagement);
+  const trailRecords = useTrailRecords(engagement);
+  const labels = trailRecords?.labels;
   const [values, setValues] = useState<TrailFilterValues>(NO_FILTERS);
   const query = useDeferredValue(values.query);
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
@@ -178,7 +179,7 @@ export function AuditTrailPage({
             title={
               complete ? 'The events shown, one row per field change' : 'Available once every event is read'
             }
-            onClick={() => visible && void exportCsv(visible, labelOf)}
+            onClick={() => visible && trailRecords && void exportCsv(visible, labelOf, trailRecords.context)}
           >
             {busy ? 'Exporting…' : 'Export CSV'}
           </button>
@@ -223,7 +224,7 @@ export function AuditTrailPage({
             key={selected.seq}
             event={selected}
             recordLabel={labelOf(selected)}
-            labelOf={(id) => labels?.get(id)}
+            context={trailRecords?.context}
             engagementId={engagement.id}
             showHistoryLink={!recordId}
             onClose={close}

@@ -9,13 +9,15 @@ import {
   recordTypeLabel,
   shownChanges,
   trailFieldLabel,
+  trailValue,
   type AuditEvent,
 } from '@shared/domain/audit';
+import { describeField, type ChangeContext, type ChangedField } from '@shared/domain/review';
 import { shortHash } from '@shared/domain/fieldwork';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useAppStore } from '../../store';
 import { RecordHistoryLink } from './RecordHistoryLink';
-import { TrailValueView } from './TrailValue';
+import { ShownValue } from './TrailValue';
 
 /** Copies through the Clipboard API, or the older command where the host refuses it (Electron denies permissions). */
 async function copyText(text: string): Promise<boolean> {
@@ -69,14 +71,15 @@ function HashLine({ label, hash, note }: { label: string; hash: string; note?: s
 export function EventDetails({
   event,
   recordLabel,
-  labelOf,
+  context,
   engagementId,
   showHistoryLink,
   onClose,
 }: {
   event: AuditEvent;
   recordLabel: string;
-  labelOf(id: string): string | undefined;
+  /** Reads values in words (names for ids, a tickmark per attribute); raw values until it is loaded. */
+  context: ChangeContext | undefined;
   engagementId: string;
   /** False when the list already shows only this record's events. */
   showHistoryLink: boolean;
@@ -84,6 +87,20 @@ export function EventDetails({
 }) {
   const changes = shownChanges(event);
   const added = event.op === 'create';
+  // Each stored field in words; a sample item's marks become one line per attribute, a nested setting
+  // one line per setting. The stored values themselves are in the CSV export.
+  const described = changes.flatMap(([field, change]): ChangedField[] =>
+    context
+      ? describeField(event, field, change, context)
+      : [
+          {
+            key: field,
+            label: trailFieldLabel(field),
+            before: trailValue(change.before),
+            after: trailValue(change.after),
+          },
+        ],
+  );
   const type = recordTypeLabel(event.entity);
   return (
     <aside
@@ -158,28 +175,28 @@ export function EventDetails({
       </dl>
 
       <h3 className="record-section-title">
-        {added ? 'Values recorded' : 'Changes'} <span className="muted num">({changes.length})</span>
+        {added ? 'Values recorded' : 'Changes'} <span className="muted num">({described.length})</span>
       </h3>
-      {changes.length === 0 ? (
+      {described.length === 0 ? (
         <p className="muted">No field values were recorded with this event.</p>
       ) : (
         <dl className="trail-changes">
-          {changes.map(([field, change]) => (
-            <div key={field} className="trail-change">
-              <dt>{trailFieldLabel(field)}</dt>
+          {described.map((change) => (
+            <div key={change.key} className="trail-change">
+              <dt>{change.label}</dt>
               {added ? (
                 <dd>
-                  <TrailValueView value={change.after} labelOf={labelOf} />
+                  <ShownValue value={change.after} />
                 </dd>
               ) : (
                 <dd className="trail-before-after">
                   <div>
                     <span className="trail-side">Before</span>
-                    <TrailValueView value={change.before} labelOf={labelOf} />
+                    <ShownValue value={change.before} />
                   </div>
                   <div>
                     <span className="trail-side">After</span>
-                    <TrailValueView value={change.after} labelOf={labelOf} />
+                    <ShownValue value={change.after} />
                   </div>
                 </dd>
               )}

@@ -3,7 +3,7 @@
  * compact JSON. Long texts and long lists show their start and open in full on request.
  */
 import { useState } from 'react';
-import { trailValue } from '@shared/domain/audit';
+import { trailValue, type TrailValue } from '@shared/domain/audit';
 
 /** Beyond this many characters (or lines), a text shows its start and a "Show all" button. */
 const TEXT_LIMIT = 320;
@@ -32,6 +32,44 @@ function LongText({ text, mono = false }: { text: string; mono?: boolean }) {
   );
 }
 
+/** A value already read for people (`trailValue`, or `describeField` in words). */
+export function ShownValue({ value, monoItems = false }: { value: TrailValue; monoItems?: boolean }) {
+  const [allItems, setAllItems] = useState(false);
+  switch (value.kind) {
+    case 'empty':
+      return <span className="muted">(empty)</span>;
+    case 'text':
+      return <LongText text={value.text} />;
+    case 'json':
+      return <LongText text={value.text} mono />;
+    case 'list': {
+      const shown = allItems ? value.items : value.items.slice(0, LIST_LIMIT);
+      return (
+        <>
+          <ul className="trail-list">
+            {shown.map((item, i) => (
+              <li key={i}>
+                <LongText text={item} mono={monoItems} />
+              </li>
+            ))}
+          </ul>
+          {value.items.length > LIST_LIMIT ? (
+            <button
+              type="button"
+              className="link-button trail-more"
+              aria-expanded={allItems}
+              onClick={() => setAllItems((x) => !x)}
+            >
+              {allItems ? 'Show fewer' : `Show all ${value.items.length} entries`}
+            </button>
+          ) : null}
+        </>
+      );
+    }
+  }
+}
+
+/** A stored value as it is, ids read as the records' names. */
 export function TrailValueView({
   value,
   labelOf,
@@ -39,39 +77,7 @@ export function TrailValueView({
   value: unknown;
   labelOf(id: string): string | undefined;
 }) {
-  const [allItems, setAllItems] = useState(false);
-  const v = trailValue(value, labelOf);
-  switch (v.kind) {
-    case 'empty':
-      return <span className="muted">(empty)</span>;
-    case 'text':
-      return <LongText text={v.text} />;
-    case 'json':
-      return <LongText text={v.text} mono />;
-    case 'list': {
-      const shown = allItems ? v.items : v.items.slice(0, LIST_LIMIT);
-      const json = Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null);
-      return (
-        <>
-          <ul className="trail-list">
-            {shown.map((item, i) => (
-              <li key={i}>
-                <LongText text={item} mono={json} />
-              </li>
-            ))}
-          </ul>
-          {v.items.length > LIST_LIMIT ? (
-            <button
-              type="button"
-              className="link-button trail-more"
-              aria-expanded={allItems}
-              onClick={() => setAllItems((x) => !x)}
-            >
-              {allItems ? 'Show fewer' : `Show all ${v.items.length} entries`}
-            </button>
-          ) : null}
-        </>
-      );
-    }
-  }
+  // Lists of objects (stored as JSON lines) read better in the fixed-width font.
+  const json = Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null);
+  return <ShownValue value={trailValue(value, labelOf)} monoItems={json} />;
 }

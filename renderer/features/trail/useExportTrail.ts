@@ -4,6 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 import { trailCsv, type AuditEvent } from '@shared/domain/audit';
+import { fieldChangeInWords, type ChangeContext } from '@shared/domain/review';
 import { localIsoDate, type Engagement } from '@shared/domain/engagement';
 import { platform } from '../../platform';
 import { useAction } from '../../app/useAction';
@@ -15,7 +16,7 @@ export function useExportTrail(engagement: Engagement) {
   const notify = useAppStore((s) => s.notify);
   const [busy, setBusy] = useState(false);
   const exportCsv = useCallback(
-    (events: readonly AuditEvent[], labelOf: (event: AuditEvent) => string) =>
+    (events: readonly AuditEvent[], labelOf: (event: AuditEvent) => string, context: ChangeContext) =>
       run(async () => {
         if (events.length === 0)
           throw new Error('No events match these filters, so there is nothing to export.');
@@ -23,7 +24,9 @@ export function useExportTrail(engagement: Engagement) {
         try {
           // Let the button say "Exporting…" before the work holds the thread (100,000 events take a moment).
           await new Promise((resolve) => setTimeout(resolve, 0));
-          const bytes = new TextEncoder().encode(trailCsv(events, labelOf));
+          const bytes = new TextEncoder().encode(
+            trailCsv(events, labelOf, (e, field) => fieldChangeInWords(e, field, context)),
+          );
           const saved = await platform.saveFile(
             safeFileName(`${engagement.serviceOrganization} audit trail ${localIsoDate()}.csv`),
             bytes,

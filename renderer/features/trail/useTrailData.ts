@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { eventSearchText, recordLabels, type AuditEvent } from '@shared/domain/audit';
+import { changeContextOf, type ChangeContext } from '@shared/domain/review';
 import type { Engagement } from '@shared/domain/engagement';
 import { db } from '../../db';
 import { ENTITIES, type TableName } from '../../db/entities';
@@ -146,8 +147,15 @@ function useChunkedTrail(engagementId: string, recordId: string | undefined, ena
   }, [current, newer, recordId, reload]);
 }
 
-/** The readable name of every record of the engagement, deleted ones included, by id. */
-export function useRecordLabels(engagement: Engagement): Map<string, string> | undefined {
+export interface TrailRecords {
+  /** The readable name of every record of the engagement, deleted ones included, by id. */
+  labels: Map<string, string>;
+  /** What the event details and the CSV read values with: records by id, names, the tickmark legend. */
+  context: ChangeContext;
+}
+
+/** Every record of the engagement (deleted ones included), read once per change: names and values in words. */
+export function useTrailRecords(engagement: Engagement): TrailRecords | undefined {
   const { id, serviceOrganization } = engagement;
   const records = useLiveQuery(async () => {
     const declared = new Set(db.tables.map((t) => t.name));
@@ -160,11 +168,21 @@ export function useRecordLabels(engagement: Engagement): Map<string, string> | u
         ).map((record) => ({ entity, record })),
       ),
     );
-    return recordLabels(lists.flat());
+    const engagementRow = await db.engagements.get(id);
+    const all = lists.flat();
+    return {
+      labels: recordLabels(all),
+      context: changeContextOf(
+        engagementRow ? [{ entity: 'engagement', record: engagementRow }, ...all] : all,
+      ),
+    };
   }, [id]);
   // The engagement itself is named from the live prop, so a rename shows at once.
   return useMemo(
-    () => (records ? new Map(records).set(id, serviceOrganization) : undefined),
+    () =>
+      records
+        ? { labels: new Map(records.labels).set(id, serviceOrganization), context: records.context }
+        : undefined,
     [records, id, serviceOrganization],
   );
 }

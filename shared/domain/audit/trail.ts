@@ -188,12 +188,18 @@ export const TRAIL_CSV_HEADER = [
   'post-release',
   'prev hash',
   'hash',
+  'change in words',
 ] as const;
 
-/** The CSV's rows, header first: one per field change, one for an event without any. */
+/**
+ * The CSV's rows, header first: one per field change, one for an event without any. `before`/`after`
+ * hold the stored values exactly (what the hash covers); `inWords` adds the change as the screens read
+ * it (names instead of ids, a tickmark per attribute), in the last column.
+ */
 export function trailCsvRows(
   events: readonly AuditEvent[],
   labelOf: (event: AuditEvent) => string,
+  inWords: (event: AuditEvent, field: string) => string = () => '',
 ): string[][] {
   const rows: string[][] = [[...TRAIL_CSV_HEADER]];
   for (const e of events) {
@@ -206,22 +212,27 @@ export function trailCsvRows(
       e.entityId,
       labelOf(e),
       opLabel(e.op),
-      field,
+      field ? trailFieldLabel(field) : '',
       change ? csvValue(change.before) : '',
       change ? csvValue(change.after) : '',
       e.reason ?? '',
       e.postRelease ? 'yes' : '',
       e.prevHash,
       e.hash,
+      change ? inWords(e, field) : '',
     ];
     const changes = Object.entries(e.changes);
     if (changes.length === 0) rows.push(row('', null));
-    for (const [field, change] of changes) rows.push(row(trailFieldLabel(field), change));
+    for (const [field, change] of changes) rows.push(row(field, change));
   }
   return rows;
 }
 
 /** The CSV file's text: UTF-8 with a byte-order mark (Excel), cells kept from running as formulas. */
-export function trailCsv(events: readonly AuditEvent[], labelOf: (event: AuditEvent) => string): string {
-  return formatCsv(trailCsvRows(events, labelOf), { bom: true, protectFormulas: true });
+export function trailCsv(
+  events: readonly AuditEvent[],
+  labelOf: (event: AuditEvent) => string,
+  inWords?: (event: AuditEvent, field: string) => string,
+): string {
+  return formatCsv(trailCsvRows(events, labelOf, inWords), { bom: true, protectFormulas: true });
 }

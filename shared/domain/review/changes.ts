@@ -119,18 +119,32 @@ export function changeRecordName(entity: string, record: Fields): string {
 
 /** Every record of the snapshot (tombstones included) with its name, and the legend's marks. */
 export function changeContext(s: PartialSnapshot): ChangeContext {
-  const records = new Map<string, { entity: string; record: Fields }>();
-  records.set(s.engagement.id, { entity: 'engagement', record: s.engagement });
+  const records: { entity: string; record: Fields }[] = [{ entity: 'engagement', record: s.engagement }];
   for (const table of SNAPSHOT_TABLES) {
-    for (const record of s[table] ?? []) {
-      records.set(record.id, { entity: SNAPSHOT_TABLE_ENTITIES[table], record });
-    }
+    for (const record of s[table] ?? []) records.push({ entity: SNAPSHOT_TABLE_ENTITIES[table], record });
   }
+  return changeContextOf(records);
+}
+
+/**
+ * The same from a plain list of records (the trail viewer reads every table itself); tickmark records
+ * (entity `tickmark`) among them name the engagement's own marks.
+ */
+export function changeContextOf(list: Iterable<{ entity: string; record: Fields }>): ChangeContext {
+  const records = new Map<string, { entity: string; record: Fields }>();
   const names = new Map<string, string>();
   const marks = new Map<string, { symbol: string; meaning: string }>(
     BUILT_IN_TICKMARKS.map((t) => [t.id, { symbol: t.symbol, meaning: t.meaning }]),
   );
-  for (const t of s.tickmarks ?? []) marks.set(t.id, { symbol: t.symbol, meaning: t.meaning });
+  for (const entry of list) {
+    records.set(str(entry.record.id), entry);
+    if (entry.entity === 'tickmark') {
+      marks.set(str(entry.record.id), {
+        symbol: str(entry.record.symbol),
+        meaning: str(entry.record.meaning),
+      });
+    }
+  }
   return {
     records,
     labelOf(id) {
@@ -294,6 +308,49 @@ function fieldChanges(
   return [{ key, label, before: readable(field, before, ctx), after: readable(field, after, ctx) }];
 }
 
+/** One stored field change in words: a sample item's marks per attribute, nested settings one by one. */
+export function describeField(
+  event: AuditEvent,
+  field: string,
+  change: FieldChange,
+  ctx: ChangeContext,
+): ChangedField[] {
+  if (field === 'marks' && event.entity === 'sampleItem') {
+    return markChanges(ctx.records.get(event.entityId)?.record, change, ctx);
+  }
+  const label = trailFieldLabel(field);
+  if (event.op === 'create') {
+    // A new record: its values, nested ones read as a whole.
+    return [{ key: field, label, before: EMPTY, after: readable(field, change.after, ctx) }];
+  }
+  return fieldChanges(field, label, field, change.before, change.after, ctx, 0);
+}
+
+/** A value on one line of text (the CSV's "change in words"). */
+export function trailValueText(value: TrailValue): string {
+  switch (value.kind) {
+    case 'empty':
+      return '(empty)';
+    case 'list':
+      return value.items.join('; ');
+    default:
+      return value.text;
+  }
+}
+
+/** One stored field change as lines of text: "Tickmark B — Approved: ✓ (…) → X (…)". */
+export function fieldChangeInWords(event: AuditEvent, field: string, ctx: ChangeContext): string {
+  const change = event.changes[field];
+  if (!change) return '';
+  return describeField(event, field, change, ctx)
+    .map((f) =>
+      event.op === 'create'
+        ? `${f.label}: ${trailValueText(f.after)}`
+        : `${f.label}: ${trailValueText(f.before)} → ${trailValueText(f.after)}`,
+    )
+    .join('\n');
+}
+
 /** One event in words: who, when, which record, and each field before → after. */
 export function describeWorkpaperChange(event: AuditEvent, ctx: ChangeContext): WorkpaperChange {
   const found = ctx.records.get(event.entityId);
@@ -303,17 +360,7 @@ export function describeWorkpaperChange(event: AuditEvent, ctx: ChangeContext): 
   const fields: ChangedField[] = [];
   for (const [field, change] of shownChanges(event)) {
     if (field === 'deleted') continue; // the action says it
-    if (field === 'marks' && event.entity === 'sampleItem') {
-      fields.push(...markChanges(found?.record, change, ctx));
-      continue;
-    }
-    const label = trailFieldLabel(field);
-    if (event.op === 'create') {
-      // A new record: its values, nested ones read as a whole.
-      fields.push({ key: field, label, before: EMPTY, after: readable(field, change.after, ctx) });
-      continue;
-    }
-    fields.push(...fieldChanges(field, label, field, change.before, change.after, ctx, 0));
+    fields.push(...describeField(event, field, change, ctx));
   }
   return {
     seq: event.seq,

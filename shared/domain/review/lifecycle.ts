@@ -4,6 +4,7 @@
  * the firm's retention period (7 years by default, never under 5).
  */
 import type { Engagement } from '../engagement/schema';
+import { localIsoDate } from '../engagement/dates';
 
 export const DEFAULT_ASSEMBLY_DAYS = 60;
 export const DEFAULT_RETENTION_YEARS = 7;
@@ -40,6 +41,17 @@ export function lifecycleDates(e: Pick<Engagement, 'release'>): LifecycleDates |
     documentationCompletionDate: addDays(e.release.date, e.release.assemblyDays),
     retentionUntil: addYears(e.release.date, Math.max(MIN_RETENTION_YEARS, e.release.retentionYears)),
   };
+}
+
+/**
+ * How many days after the documentation completion date the file was locked (AU-C 230: at most 60 days
+ * after release), in the laptop's calendar; null when locked on time or not locked.
+ */
+export function daysLockedLate(e: Pick<Engagement, 'release' | 'lock'>): number | null {
+  const dates = lifecycleDates(e);
+  if (!dates || !e.lock) return null;
+  const late = daysBetween(dates.documentationCompletionDate, localIsoDate(new Date(e.lock.at)));
+  return late > 0 ? late : null;
 }
 
 export function isLocked(e: Pick<Engagement, 'phase'>): boolean {

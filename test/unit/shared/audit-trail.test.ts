@@ -301,6 +301,7 @@ describe('CSV export', () => {
       '',
       'a'.repeat(64),
       'b'.repeat(64),
+      '',
     ]);
     expect(rows[2]?.slice(7, 13)).toEqual([
       'Changed',

@@ -12,13 +12,16 @@ import {
 import { uuidv7 } from '../../../shared/domain/ids';
 import {
   changeContext,
+  changeContextOf,
   changeRecordName,
   changesSinceSignOff,
   describeWorkpaperChange,
   eventsAfterSignOff,
+  fieldChangeInWords,
   signOffSeq,
   workpaperKey,
 } from '../../../shared/domain/review';
+import { trailCsvRows, TRAIL_CSV_HEADER } from '../../../shared/domain/audit';
 import type { PartialSnapshot } from '../../../shared/domain/snapshot';
 import { makeEngagement } from '../exports/request-list-fixture';
 
@@ -244,5 +247,48 @@ describe('record names', () => {
     expect(changeRecordName('request', { number: 7 })).toBe('Request PBC-007');
     expect(changeRecordName('control', { id: CONTROL, reference: 'CM-01' })).toBe('Control CM-01');
     expect(changeRecordName('engagement', engagement)).toBe('Engagement details');
+  });
+});
+
+describe('the trail in words (event details and the CSV)', () => {
+  // The trail viewer reads the tables itself and builds the same context from a list of records.
+  const ctx = changeContextOf([
+    { entity: 'engagement', record: engagement },
+    { entity: 'controlTest', record: test },
+    { entity: 'sampleItem', record: item },
+    { entity: 'exception', record: exception },
+    { entity: 'tickmark', record: traced },
+    { entity: 'evidence', record: evidence },
+  ]);
+
+  it('names the same records and marks as the snapshot context', () => {
+    expect(describeWorkpaperChange(marked, ctx)).toEqual(
+      describeWorkpaperChange(marked, changeContext(snapshot)),
+    );
+    expect(ctx.labelOf(exception.id)).toBe('Exception EX-02');
+  });
+
+  it('writes each stored field as lines of words, the stored values kept beside them', () => {
+    expect(fieldChangeInWords(marked, 'marks', ctx)).toBe(
+      [
+        'Tickmark A — Approved by a second engineer before deployment: ✓ (Inspected / agreed without exception) → T (Traced to the ticket)',
+        'Tickmark B — Approver is not the author: ✓ (Inspected / agreed without exception) → X (Exception — see the exception record)',
+      ].join('\n'),
+    );
+    expect(fieldChangeInWords(added, 'sampleItemIds', ctx)).toBe('Items affected: Sample item 3 (CHG-10042)');
+    expect(fieldChangeInWords(resampled, 'conclusion', ctx)).toBe(
+      'Conclusion: Operating effectively → (empty)',
+    );
+    expect(fieldChangeInWords(resampled, 'missing', ctx)).toBe('');
+
+    const rows = trailCsvRows(
+      [marked],
+      () => 'Sample item 3',
+      (e, field) => fieldChangeInWords(e, field, ctx),
+    );
+    const words = TRAIL_CSV_HEADER.indexOf('change in words');
+    const before = TRAIL_CSV_HEADER.indexOf('before');
+    expect(rows[1]?.[before]).toBe(JSON.stringify(marked.changes.marks?.before));
+    expect(rows[1]?.[words]).toContain('T (Traced to the ticket)');
   });
 });

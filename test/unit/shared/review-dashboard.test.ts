@@ -1,6 +1,15 @@
 /** The dashboard's figures from a snapshot: each count the screen links to its list. */
 import { describe, expect, it } from 'vitest';
-import { computeReviewState, dashboardFigures } from '../../../shared/domain/review';
+import { rollUp } from '../../../shared/domain/fieldwork';
+import { scopeCriteria } from '../../../shared/domain/engagement/scope';
+import {
+  computeReviewState,
+  controlFigureSets,
+  criterionFigureSets,
+  dashboardFigures,
+  daysLockedLate,
+} from '../../../shared/domain/review';
+import * as fx from '../exports/report-fixture';
 import { snapshotOf, type EngagementSnapshot } from '../../../shared/domain/snapshot';
 import { makeEngagement } from '../exports/request-list-fixture';
 
@@ -45,5 +54,97 @@ describe('dashboard figures', () => {
     const review = await computeReviewState(s);
     expect(dashboardFigures(s, review, '2027-03-20').daysToAssembly).toBe(6);
     expect(dashboardFigures(s, review, '2027-03-30').daysToAssembly).toBe(-4);
+  });
+
+  it('counts controls and criteria with the same sets the lists behind them filter by', async () => {
+    // CC1.1: one effective test; CC1.2: a test still open; CC1.3: a control with no test; CC1.4: not
+    // effective; CC1.5 marked N/A; a retired control (never counted); a deleted test (never counted).
+    const effective = fx.control('C-1', ['CC1.1']);
+    const open = fx.control('C-2', ['CC1.2']);
+    const untested = fx.control('C-3', ['CC1.3']);
+    const failed = fx.control('C-4', ['CC1.4']);
+    const retired = fx.control('C-5', ['CC1.1'], { status: 'retired' });
+    const e = fx.engagement();
+    const s = fx.snapshot(e, {
+      controls: [effective, open, untested, failed, retired],
+      tests: [
+        fx.test(effective, { conclusion: 'effective' }),
+        fx.test(open, { conclusion: null }),
+        fx.test(failed, { conclusion: 'not-effective' }),
+        fx.test(untested, { deleted: true }),
+      ],
+      criterionScopes: [fx.notApplicable('CC1.5', 'No such function')],
+    });
+    const f = dashboardFigures(s, await computeReviewState(s), '2026-07-01');
+    expect(f.controls).toEqual({ active: 4, tested: 2, untested: 2, withoutTest: 1 });
+
+    const rollup = rollUp(
+      e.kind,
+      scopeCriteria(e.categories, s.criterionScopes).criteria,
+      s.controls,
+      s.tests,
+      [],
+    );
+    const controls = controlFigureSets(e.kind, rollup.controls, s.tests, []);
+    expect([...controls.concluded].sort()).toEqual([effective.id, failed.id].sort());
+    expect([...controls['not-concluded']].sort()).toEqual([open.id, untested.id].sort());
+    expect([...controls['without-work']]).toEqual([untested.id]);
+
+    const criteria = criterionFigureSets(rollup.criteria);
+    expect([...criteria.met]).toEqual(['CC1.1']);
+    expect([...criteria['not-met']]).toEqual(['CC1.4']);
+    expect(criteria['not-concluded'].has('CC1.2')).toBe(true);
+    expect(criteria['not-concluded'].has('CC1.5')).toBe(false);
+    expect(f.criteria).toMatchObject({
+      met: criteria.met.size,
+      notMet: criteria['not-met'].size,
+      notTested: criteria['not-concluded'].size,
+      notApplicable: 1,
+    });
+  });
+
+  it('counts Type 1 controls by their walkthroughs, not tests', async () => {
+    const walked = fx.control('C-1', ['CC1.1']);
+    const notWalked = fx.control('C-2', ['CC1.2']);
+    const e = fx.engagement({ kind: 'soc2-type1' });
+    const s = fx.snapshot(e, {
+      controls: [walked, notWalked],
+      // A test on a Type 1 control does not count as work on it.
+      tests: [fx.test(notWalked, { conclusion: 'effective' })],
+      walkthroughs: [fx.walkthrough([walked], { designConclusion: 'yes', implementationConclusion: 'yes' })],
+    });
+    const f = dashboardFigures(s, await computeReviewState(s), '2026-07-01');
+    expect(f.controls).toEqual({ active: 2, tested: 1, untested: 1, withoutTest: 1 });
+    const sets = controlFigureSets(
+      e.kind,
+      rollUp(e.kind, [], s.controls, s.tests, s.walkthroughs).controls,
+      s.tests,
+      s.walkthroughs,
+    );
+    expect([...sets['without-work']]).toEqual([notWalked.id]);
+  });
+
+  it('says how late a file was locked after its documentation completion date', () => {
+    const e = makeEngagement();
+    const release = {
+      date: '2027-01-25',
+      at: '2027-01-25T10:00:00.000Z',
+      by: e.updatedBy,
+      byName: 'Dana Whitfield',
+      assemblyDays: 60,
+      retentionYears: 7,
+    };
+    // Noon local time, so the day is the same in every time zone the tests run in.
+    const lockedOn = (y: number, m: number, d: number) => ({
+      at: new Date(y, m - 1, d, 12).toISOString(),
+      by: e.updatedBy,
+      byName: 'Dana Whitfield',
+      clearedNotes: 'kept' as const,
+    });
+    // Completion date: 25 Jan + 60 days = 26 Mar 2027.
+    expect(daysLockedLate({ release, lock: lockedOn(2027, 3, 26) })).toBeNull();
+    expect(daysLockedLate({ release, lock: lockedOn(2027, 3, 29) })).toBe(3);
+    expect(daysLockedLate({ release, lock: null })).toBeNull();
+    expect(daysLockedLate({ release: null, lock: lockedOn(2027, 3, 29) })).toBeNull();
   });
 });
