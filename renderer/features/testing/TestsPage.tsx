@@ -209,7 +209,7 @@ export function TestsPage({
             </select>
           </div>
           <div className="table-wrap">
-            <table className="grid" aria-label="Tests">
+            <table className="grid tests-grid" aria-label="Tests">
               <thead>
                 <tr>
                   <th scope="col">Test</th>
@@ -246,7 +246,7 @@ export function TestsPage({
                       </td>
                       <td className="ellipsis" title={control?.description}>
                         {control?.reference ?? '(deleted control)'}{' '}
-                        {control?.title ? <span className="muted">{control.title}</span> : null}
+                        {control?.title ? <span className="muted control-title">{control.title}</span> : null}
                       </td>
                       <td className="num">{test.population.count ?? '—'}</td>
                       <td className="num">{tally.size > 0 ? tally.size : (test.sampling.size ?? '—')}</td>
