@@ -1,7 +1,8 @@
 /**
  * Sign-offs in Chromium, as two auditors sharing a laptop do it: the senior signs the demo's AV-01 test
- * as preparer and cannot review it herself (the button says why); the manager, on his own profile, signs
- * as reviewer; a tickmark changed in the grid makes both sign-offs stale, in the header, in the list of
+ * as preparer and cannot review it herself (the button says why); the manager, on his own profile, raises a
+ * note on a sample item (signing as reviewer refused, naming it; the grid row shows it), she responds, he
+ * clears it and signs as reviewer; a tickmark changed in the grid makes both sign-offs stale, in the header, in the list of
  * tests and on Workpapers & sign-offs, and "What changed since sign-off" lists that tickmark.
  */
 import { describe, expect, it } from 'vitest';
@@ -52,8 +53,52 @@ describe('workpaper sign-offs', () => {
       .poll(() => page.getByRole('button', { name: /Signed in as Ben Okafor/ }).isVisible())
       .toBe(true);
 
-    // Ben may review: the button is enabled; he signs.
+    // Ben reviews with a note on the first sample item, assigned to Ana: signing as reviewer is refused,
+    // naming the note, and the grid row carries the note's number.
     const review = header.getByRole('button', { name: 'Sign as reviewer' });
+    await expect.poll(() => review.isEnabled()).toBe(true);
+    await header.getByRole('button', { name: 'Add review note' }).click();
+    const raise = page.getByRole('dialog', { name: 'New review note' });
+    const about = raise.getByLabel('About');
+    const itemOne = (await about.locator('option').allTextContents()).find((l) => /^Item 1 — /.test(l));
+    await about.selectOption({ label: itemOne ?? '' });
+    await raise.getByLabel('Note').fill('Item 1: attach the capacity report you traced to.');
+    await raise.getByLabel('Assigned to').selectOption({ label: 'Ana López (AL)' });
+    await raise.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => review.isDisabled()).toBe(true);
+    await expect
+      .poll(() => header.getByText(/1 review note is not cleared: RN-2 \(open\)/).isVisible())
+      .toBe(true);
+    const rowNote = page
+      .getByRole('grid', { name: 'Attribute testing' })
+      .getByRole('link', { name: /^RN-2 review note open on item 1$/ });
+    await expect.poll(() => rowNote.isVisible()).toBe(true);
+    await session.screenshot('review-01b-note-on-item');
+
+    // Ana follows the link from the row and responds; Ben clears the note and comes back to sign.
+    await page.getByRole('button', { name: /Signed in as Ben Okafor/ }).click();
+    await page.getByRole('button', { name: 'Ana López', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: /Signed in as Ana López/ }).isVisible())
+      .toBe(true);
+    await rowNote.click();
+    const note = page.locator('.note-detail');
+    await expect.poll(() => note.getByRole('heading', { name: /RN-2/ }).isVisible()).toBe(true);
+    await note.getByLabel('Response', { exact: true }).fill('Capacity report for March attached.');
+    await note.getByRole('button', { name: 'Save response' }).click();
+    await expect.poll(() => note.getByText('Responded', { exact: true }).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: /Signed in as Ana López/ }).click();
+    await page.getByRole('button', { name: 'Ben Okafor', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: /Signed in as Ben Okafor/ }).isVisible())
+      .toBe(true);
+    await note.getByRole('button', { name: 'Clear note' }).click();
+    await expect.poll(() => note.getByText(/^Cleared by Ben Okafor on /).isVisible()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => rowNote.count(), { timeout: 10_000 }).toBe(0);
+
+    // Ben may review now: the button is enabled; he signs.
     await expect.poll(() => review.isEnabled()).toBe(true);
     await review.click();
     await expect.poll(() => header.getByText(/^✓\s*Current$/).count()).toBe(2);

@@ -5,9 +5,17 @@
  * are written one after another, so quick typing never loses a mark.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { attributeLetter, markOutcome, type LegendEntry, type SampleItem } from '@shared/domain/fieldwork';
 import { formatDate } from '@shared/domain/engagement';
-import { repository } from '../../db';
+import {
+  formatNoteNumber,
+  REVIEW_NOTE_STATUS_LABELS,
+  workpaperKey,
+  type ReviewNote,
+} from '@shared/domain/review';
+import { db, repository } from '../../db';
+import { routeToHash } from '../../store/route';
 import { useAppStore } from '../../store';
 import { describeError } from '../../components/ErrorText';
 import { useLinkedEvidenceCounts } from '../evidence/useLinkedEvidenceCounts';
@@ -44,6 +52,16 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
   const table = useRef<HTMLTableElement>(null);
   const attributes = test.attributes;
   const evidenceCounts = useLinkedEvidenceCounts(engagement.id, 'sample-item');
+  // Review notes not yet cleared on a sample item: the row shows their numbers, linked to the note.
+  const rowNotes = useLiveQuery(async () => {
+    const notes = await db.reviewNotes.where('workpaper').equals(workpaperKey('test', test.id)).toArray();
+    const byItem = new Map<string, ReviewNote[]>();
+    for (const n of notes.sort((a, b) => a.number - b.number)) {
+      if (n.deleted || n.status === 'cleared' || n.target.kind !== 'sample-item') continue;
+      byItem.set(n.target.id, [...(byItem.get(n.target.id) ?? []), n]);
+    }
+    return byItem;
+  }, [test.id]);
   const symbols = useMemo(() => new Map(legend.map((t) => [t.id, t])), [legend]);
   const used = useMemo(() => new Set(items.flatMap((i) => Object.values(i.marks))), [items]);
 
@@ -223,6 +241,21 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
                   );
                 })}
                 <td className="ellipsis note-cell">
+                  {(rowNotes?.get(it.id) ?? []).map((n) => (
+                    <a
+                      key={n.id}
+                      className={`badge badge-${n.status === 'open' ? 'warn' : 'info'} row-note`}
+                      href={routeToHash({ name: 'engagement', id: engagement.id, area: 'notes', item: n.id })}
+                      title={`${REVIEW_NOTE_STATUS_LABELS[n.status]}: ${n.text.slice(0, 200)}`}
+                    >
+                      {formatNoteNumber(n.number)}
+                      <span className="visually-hidden">
+                        {' '}
+                        review note {REVIEW_NOTE_STATUS_LABELS[n.status].toLocaleLowerCase()} on item{' '}
+                        {it.position}
+                      </span>
+                    </a>
+                  ))}
                   <button type="button" className="link-button" onClick={() => setOpenItem(it.id)}>
                     {it.note ? it.note.slice(0, 60) : 'Add note'}
                     <span className="visually-hidden"> (item {it.position})</span>
