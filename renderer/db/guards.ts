@@ -18,6 +18,7 @@
  * changed by the time the records are written.
  */
 import { diffRecords } from '@shared/domain/audit';
+import { canonicalJson } from '@shared/domain/canonical-json';
 import { ENGAGEMENT_PHASE_LABELS, WORKING_PHASES, type Engagement } from '@shared/domain/engagement';
 import {
   ConflictError,
@@ -27,11 +28,15 @@ import {
   ValidationError,
 } from '@shared/domain/errors';
 import type { Profile } from '@shared/domain/profile';
+import { DEFAULT_REVIEW_POLICY } from '@shared/domain/settings';
 import {
   computeReviewState,
   currentSignOffs,
   hashWorkpaper,
+  levelsChangeProblem,
   noteChangeProblem,
+  preparersOf,
+  reviewPolicyProblem,
   parseWorkpaperKey,
   releaseBlockers,
   signOffProblem,
@@ -89,7 +94,10 @@ export function checkEngagementRules(ctx: GuardContext): GuardVerdict | Promise<
   const e = ctx.engagement;
   const next = ctx.after as unknown as Engagement;
   const engagementUpdate = ctx.entity === 'engagement' && ctx.op === 'update' && e !== undefined;
-  const needsProfile = engagementUpdate && e.phase === 'completed';
+  // Unlocking and changing the sign-off levels depend on who asks.
+  const needsProfile =
+    engagementUpdate &&
+    (e.phase === 'completed' || e.signOffLevels.join() !== (next.signOffLevels ?? []).join());
   const needsSnapshot =
     engagementUpdate &&
     ((next.phase === 'released' && WORKING_PHASES.includes(e.phase)) ||
@@ -199,6 +207,14 @@ function lockRules(ctx: GuardContext, reads: Reads): GuardVerdict {
         );
       }
     }
+    if (changed.has('signOffLevels')) {
+      const problem = levelsChangeProblem(
+        reads.profile?.role ?? 'staff',
+        e.signOffLevels,
+        next.signOffLevels,
+      );
+      if (problem) throw new ValidationError(problem, {});
+    }
     if (changed.has('release') || changed.has('lock') || changed.has('unlocks')) {
       throw new ValidationError(
         'The release, the lock and unlocks are recorded through Release & lock only.',
@@ -299,7 +315,12 @@ async function signOffRules(ctx: GuardContext): Promise<(() => Promise<void>) | 
   }
   const signOffs = (await ctx.rows('signOffs')) as SignOff[];
   if (ctx.op === 'delete') {
-    const problem = withdrawProblem(s, ctx.actor.id, currentSignOffs(signOffs, s.workpaper));
+    const problem = withdrawProblem(
+      s,
+      ctx.actor.id,
+      currentSignOffs(signOffs, s.workpaper),
+      s.workpaper.startsWith('addendum:') ? ['reviewer'] : e.signOffLevels,
+    );
     if (problem) throw new ValidationError(problem, {});
     return undefined;
   }
@@ -331,6 +352,7 @@ async function signOffRules(ctx: GuardContext): Promise<(() => Promise<void>) | 
       current: currentSignOffs(others, s.workpaper),
       currentHash: hash,
       uncleared: unclearedNotes(notes, s.workpaper),
+      preparers: preparersOf(others, s.workpaper),
       ...(author !== undefined ? { addendumAuthor: author } : {}),
     });
     if (problem) throw new ValidationError(problem, {});
@@ -357,5 +379,21 @@ function reviewNoteRules(ctx: GuardContext): void {
   }
   const changed = new Set(Object.keys(diffRecords(ctx.before, ctx.after)));
   const problem = noteChangeProblem(before, after, changed, ctx.actor.id);
+  if (problem) throw new ValidationError(problem, {});
+}
+
+/**
+ * The firm's settings are not an engagement's, but its documentation policy governs every release:
+ * only a manager or a partner changes it (the sample-size table stays open to every auditor).
+ */
+export function checkFirmSettingsRules(
+  before: Fields | undefined,
+  after: Fields,
+  profile: Profile | undefined,
+): void {
+  // A record without a policy (saved before it existed, or not yet saved) holds the default one.
+  const policy = (fields: Fields | undefined) => canonicalJson(fields?.reviewPolicy ?? DEFAULT_REVIEW_POLICY);
+  if (policy(before) === policy(after)) return;
+  const problem = reviewPolicyProblem(profile?.role ?? 'staff');
   if (problem) throw new ValidationError(problem, {});
 }

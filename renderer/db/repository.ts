@@ -29,7 +29,7 @@ import type { Engagement } from '@shared/domain/engagement';
 import type { SnapshotTable } from '@shared/domain/snapshot';
 import type { BlobRow, FieldworkDatabase } from './database';
 import { ALL_TABLES, ENTITIES, LOCAL_CHAIN, type EntityDefinition, type EntityName } from './entities';
-import { checkEngagementRules } from './guards';
+import { checkEngagementRules, checkFirmSettingsRules } from './guards';
 
 /** Who is making the change: the signed-in profile. */
 export interface Actor {
@@ -215,6 +215,9 @@ export class Repository {
           const { deferred: check, ...rest } = 'then' in checked ? await checked : checked;
           if (check) deferred.push(check);
           verdict = rest;
+        }
+        if (m.entity === 'firmSettings') {
+          checkFirmSettingsRules(before, after, await this.db.profiles.get(actor.id));
         }
         if ('unique' in def) await this.checkUnique(m.entity, def, after, uniques);
         const changes = diffRecords(before, after);

@@ -208,15 +208,27 @@ describe('release and lock', () => {
     expect(await page.getByRole('button', { name: 'Assemble and lock…' }).isDisabled()).toBe(true);
     await page.goto(`${base}/description/services`);
     const d1 = page.getByRole('region', { name: 'Workpaper D-1: header and sign-offs' });
-    await d1.getByRole('button', { name: 'Sign as preparer' }).click();
-    await expect.poll(() => d1.getByRole('button', { name: 'Sign as preparer' }).count()).toBe(0);
+    // Ana prepared D-1: she signs it again as preparer, and Dana (who never prepared it) reviews it.
     await switchTo(page, 'Ana López');
-    // The reason belongs to whoever gave it: Ana gives her own.
+    // The reason belongs to whoever gave it: Ana gives her own, and signing waits for it.
+    const anaSigns = d1.getByRole('button', { name: 'Sign as preparer' });
+    await expect.poll(() => anaSigns.isDisabled()).toBe(true);
+    expect(await d1.getByText(/The report is released: give the reason for your changes/).isVisible()).toBe(
+      true,
+    );
     await banner.getByLabel('Reason for changes after release').fill('Review of the completed overview');
+    await banner.getByRole('button', { name: 'Use this reason' }).click();
+    await anaSigns.click();
+    await expect.poll(() => anaSigns.count()).toBe(0);
+    await switchTo(page, 'Dana Whitfield');
+    // Nothing Ana typed is offered to Dana: her own reason, then her review.
+    expect(await banner.getByLabel('Reason for changes after release').inputValue()).toBe('');
+    await banner
+      .getByLabel('Reason for changes after release')
+      .fill('Partner review of the completed overview');
     await banner.getByRole('button', { name: 'Use this reason' }).click();
     await d1.getByRole('button', { name: 'Sign as reviewer' }).click();
     await expect.poll(() => d1.getByRole('button', { name: 'Sign as reviewer' }).count()).toBe(0);
-    await switchTo(page, 'Dana Whitfield');
 
     // Assemble and lock: the confirmation says what follows.
     await page.goto(finalize);

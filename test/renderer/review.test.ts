@@ -7,7 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../shared/domain/hash';
 import { CRITERIA } from '../../shared/domain/criteria';
 import { LockedError, ReasonRequiredError } from '../../shared/domain/errors';
-import { computeReviewState, lifecycleDates, workpaperKey } from '../../shared/domain/review';
+import {
+  computeReviewState,
+  lifecycleDates,
+  releaseBlockers,
+  workpaperKey,
+} from '../../shared/domain/review';
 import type { Engagement } from '../../shared/domain/engagement';
 import { tickmarkLegend } from '../../shared/domain/fieldwork';
 import { auditEvents, verifyChain } from '../../renderer/db/queries';
@@ -206,7 +211,10 @@ describe('sign-off rules (data layer)', () => {
     await signWorkpaper(s.repo, s.actor, s.engagement.id, s.key, 'preparer');
     await signWorkpaper(s.repo, s.reviewer, s.engagement.id, s.key, 'reviewer');
     // Manager level: only managers and partners, after the reviewer.
-    await setSignOffLevels(s.repo, s.actor, s.engagement.id, ['preparer', 'reviewer', 'manager']);
+    await expect(
+      setSignOffLevels(s.repo, s.actor, s.engagement.id, ['preparer', 'reviewer', 'manager']),
+    ).rejects.toThrow(/Only a manager or a partner can change the sign-off levels/);
+    await setSignOffLevels(s.repo, s.reviewer, s.engagement.id, ['preparer', 'reviewer', 'manager']);
     await expect(signWorkpaper(s.repo, s.actor, s.engagement.id, s.key, 'manager')).rejects.toThrow(
       /Only a manager or a partner/,
     );
@@ -233,6 +241,52 @@ describe('sign-off rules (data layer)', () => {
         s.reviewer,
       ),
     ).rejects.toThrow(/only sign as yourself/);
+  });
+
+  it('keeps whoever prepared a workpaper from reviewing it, even after someone else re-signs as preparer', async () => {
+    const s = await setup();
+    const staff = actorOf(
+      await createProfile(s.repo, { fullName: 'Sam Patel', initials: 'SP', firm: '', role: 'staff' }),
+    );
+    const senior = actorOf(
+      await createProfile(s.repo, { fullName: 'Rita Gómez', initials: 'RG', firm: '', role: 'senior' }),
+    );
+    await signWorkpaper(s.repo, staff, s.engagement.id, s.key, 'preparer');
+    // Staff prepare; they do not review.
+    await expect(signWorkpaper(s.repo, staff, s.engagement.id, s.key, 'reviewer')).rejects.toThrow(
+      /a senior, a manager or a partner signs as reviewer/,
+    );
+    // Ana edits and re-signs as preparer; Rita edits and re-signs after her: Ana still may not review.
+    let test = await updateTest(s.repo, s.actor, s.test, { procedure: 'edited by Ana' });
+    await signWorkpaper(s.repo, s.actor, s.engagement.id, s.key, 'preparer');
+    test = await updateTest(s.repo, senior, test, { procedure: 'edited by Rita' });
+    await signWorkpaper(s.repo, senior, s.engagement.id, s.key, 'preparer');
+    await expect(signWorkpaper(s.repo, s.actor, s.engagement.id, s.key, 'reviewer')).rejects.toThrow(
+      /You signed this workpaper as preparer before/,
+    );
+    await signWorkpaper(s.repo, s.reviewer, s.engagement.id, s.key, 'reviewer');
+  });
+
+  it('ignores sign-offs at a level the engagement no longer requires, and guards who changes the levels', async () => {
+    const s = await setup();
+    await setSignOffLevels(s.repo, s.partner, s.engagement.id, [
+      'preparer',
+      'reviewer',
+      'manager',
+      'partner',
+    ]);
+    await signWorkpaper(s.repo, s.actor, s.engagement.id, s.key, 'preparer');
+    await signWorkpaper(s.repo, s.reviewer, s.engagement.id, s.key, 'reviewer');
+    await signWorkpaper(s.repo, s.partner, s.engagement.id, s.key, 'manager');
+    // A manager may add levels but not drop the partner's.
+    await expect(
+      setSignOffLevels(s.repo, s.reviewer, s.engagement.id, ['preparer', 'reviewer', 'manager']),
+    ).rejects.toThrow(/Only a partner can stop requiring the partner sign-off/);
+    // The partner drops the manager level: the partner's manager sign-off no longer stands in the way.
+    await setSignOffLevels(s.repo, s.partner, s.engagement.id, ['preparer', 'reviewer', 'partner']);
+    await signWorkpaper(s.repo, s.partner, s.engagement.id, s.key, 'partner');
+    const review = await computeReviewState((await loadSnapshot(s.repo.db, s.engagement.id))!);
+    expect(review.byKey.get(s.key)?.missing).toEqual([]);
   });
 
   it('refuses the reviewer sign-off while review notes are not cleared, naming them', async () => {
@@ -322,6 +376,15 @@ describe('release, assembly window and lock', () => {
     await expect(refusal).rejects.toThrow(/cannot be released yet: Review note RN-1 \(open\) on T-CM-01/);
     await expect(releaseReport(s.repo, s.partner, s.engagement.id, '2027-01-25')).rejects.toThrow(/more\)/);
     expect((await engagementNow(s)).phase).toBe('planning');
+    // The test is not concluded yet: unfinished work blocks the release, named with the workpaper.
+    const before = (await loadSnapshot(s.repo.db, s.engagement.id))!;
+    const blockers = releaseBlockers(before, await computeReviewState(before));
+    expect(blockers.filter((b) => b.kind === 'unfinished').map((b) => b.message)).toEqual([
+      'T-CM-01 Test of CM-01 — Change approval: the test is not concluded.',
+    ]);
+    expect(blockers.find((b) => b.kind === 'sign-off')?.message).toMatch(
+      /no preparer or reviewer sign-off\.$/,
+    );
 
     const notes = await s.repo.db.reviewNotes.toArray();
     await respondToNote(s.repo, s.actor, notes[0]!.id, 'Sample is the full population (3).');
@@ -385,11 +448,12 @@ describe('release, assembly window and lock', () => {
   it('locks every table at assembly, accepts reviewed addenda, and unlocks only for a partner with a reason', async () => {
     const s = await setup();
     await readyForRelease(s);
-    await saveReviewPolicy(s.repo, s.actor, {
-      assemblyDays: 45,
-      retentionYears: 7,
-      clearedNotesAtAssembly: 'delete',
-    });
+    const policy = { assemblyDays: 45, retentionYears: 7, clearedNotesAtAssembly: 'delete' as const };
+    // The firm's policy is a manager's or a partner's to change, not a senior's.
+    await expect(saveReviewPolicy(s.repo, s.actor, policy)).rejects.toThrow(
+      /Only a manager or a partner can change the firm's documentation policy/,
+    );
+    await saveReviewPolicy(s.repo, s.reviewer, policy);
     const note = await raiseReviewNote(s.repo, s.reviewer, s.engagement.id, {
       workpaper: 'control-matrix',
       target: { kind: 'workpaper' },

@@ -16,9 +16,18 @@ const reasonOwners = new Map<string, string>();
 export function ChangeReasonBanner({ engagement }: { engagement: Engagement }) {
   const reason = useAppStore((s) => s.changeReasons[engagement.id]);
   const setChangeReason = useAppStore((s) => s.setChangeReason);
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
   const profileId = useCurrentProfile().profile?.id;
+  // What one auditor typed (and did not submit) is never offered to the next one who signs in.
+  const [typed, setTyped] = useState<{ by: string | undefined; text: string; editing: boolean }>({
+    by: profileId,
+    text: '',
+    editing: false,
+  });
+  const own = typed.by === profileId;
+  const text = own ? typed.text : '';
+  const editing = own && typed.editing;
+  const setText = (value: string) => setTyped({ by: profileId, text: value, editing });
+  const setEditing = (on: boolean) => setTyped({ by: profileId, text, editing: on });
   useEffect(() => {
     // The reason is the signed-in auditor's: switching profile drops it rather than lend it to them.
     if (reason && profileId && reasonOwners.get(engagement.id) !== profileId) {
@@ -48,13 +57,7 @@ export function ChangeReasonBanner({ engagement }: { engagement: Engagement }) {
           Changes are recorded with the reason “<strong>{reason}</strong>”.
         </p>
         <div className="change-reason-actions">
-          <button
-            type="button"
-            onClick={() => {
-              setText(reason);
-              setEditing(true);
-            }}
-          >
+          <button type="button" onClick={() => setTyped({ by: profileId, text: reason, editing: true })}>
             Change
           </button>
           <button type="button" onClick={() => setChangeReason(engagement.id, '')}>

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from 'react';
 import { reviewPolicySchema, type ReviewPolicy } from '@shared/domain/settings';
 import { ValidationError } from '@shared/domain/errors';
 import { repository } from '../../db';
-import { useActor } from '../../app/hooks';
+import { reviewPolicyProblem } from '@shared/domain/review';
+import { useActor, useCurrentProfile } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { Field } from '../../components/Field';
 import { saveReviewPolicy } from '../review/commands';
@@ -29,6 +30,7 @@ function PolicyForm({ policy }: { policy: ReviewPolicy }) {
   const actor = useActor();
   const run = useAction();
   const [draft, setDraft] = useState<Draft>(() => toDraft(policy));
+  const refused = reviewPolicyProblem(useCurrentProfile().profile?.role ?? 'staff');
   const parsed = reviewPolicySchema.safeParse({
     assemblyDays: Number(draft.assemblyDays),
     retentionYears: Number(draft.retentionYears),
@@ -48,55 +50,62 @@ function PolicyForm({ policy }: { policy: ReviewPolicy }) {
 
   return (
     <form className="form policy-form" onSubmit={submit} noValidate aria-labelledby="policy-title">
-      <div className="form-row">
-        <Field
-          label="Assembly window (days after release)"
-          error={errors.assemblyDays}
-          hint="The documentation completion date: the file is assembled and locked by then. AU-C 230 allows at most 60."
-        >
-          <input
-            type="number"
-            min={1}
-            max={60}
-            step={1}
-            value={draft.assemblyDays}
-            onChange={(e) => setDraft({ ...draft, assemblyDays: e.target.value })}
-          />
-        </Field>
-        <Field
-          label="Retention (years after release)"
-          error={errors.retentionYears}
-          hint="Nothing is deleted before then. At least 5 (AU-C 230); firms commonly keep 7 to 10."
-        >
-          <input
-            type="number"
-            min={5}
-            max={30}
-            step={1}
-            value={draft.retentionYears}
-            onChange={(e) => setDraft({ ...draft, retentionYears: e.target.value })}
-          />
-        </Field>
-        <Field
-          label="Cleared review notes at assembly"
-          hint="Deleted notes are removed when the file is locked; each removal is logged in the audit trail."
-        >
-          <select
-            value={draft.clearedNotesAtAssembly}
-            onChange={(e) =>
-              setDraft({
-                ...draft,
-                clearedNotesAtAssembly: e.target.value === 'delete' ? 'delete' : 'keep',
-              })
-            }
+      {refused ? <p className="field-hint">{refused}</p> : null}
+      <fieldset className="plain-fieldset" disabled={refused !== null}>
+        <div className="form-row">
+          <Field
+            label="Assembly window (days after release)"
+            error={errors.assemblyDays}
+            hint="The documentation completion date: the file is assembled and locked by then. AU-C 230 allows at most 60."
           >
-            <option value="keep">Keep them in the file</option>
-            <option value="delete">Delete them</option>
-          </select>
-        </Field>
-      </div>
+            <input
+              type="number"
+              min={1}
+              max={60}
+              step={1}
+              value={draft.assemblyDays}
+              onChange={(e) => setDraft({ ...draft, assemblyDays: e.target.value })}
+            />
+          </Field>
+          <Field
+            label="Retention (years after release)"
+            error={errors.retentionYears}
+            hint="Nothing is deleted before then. At least 5 (AU-C 230); firms commonly keep 7 to 10."
+          >
+            <input
+              type="number"
+              min={5}
+              max={30}
+              step={1}
+              value={draft.retentionYears}
+              onChange={(e) => setDraft({ ...draft, retentionYears: e.target.value })}
+            />
+          </Field>
+          <Field
+            label="Cleared review notes at assembly"
+            hint="Deleted notes are removed when the file is locked; each removal is logged in the audit trail."
+          >
+            <select
+              value={draft.clearedNotesAtAssembly}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  clearedNotesAtAssembly: e.target.value === 'delete' ? 'delete' : 'keep',
+                })
+              }
+            >
+              <option value="keep">Keep them in the file</option>
+              <option value="delete">Delete them</option>
+            </select>
+          </Field>
+        </div>
+      </fieldset>
       <div className="finalize-actions">
-        <button type="submit" className="primary" disabled={!actor || !changed || !parsed.success}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!actor || !changed || !parsed.success || refused !== null}
+        >
           Save policy
         </button>
         {changed ? (

@@ -3,9 +3,14 @@
  * and partner by choice. Fixed once the report is released.
  */
 import { WORKING_PHASES, type Engagement } from '@shared/domain/engagement';
-import { SIGN_OFF_LEVEL_LABELS, SIGN_OFF_LEVELS, type SignOffLevel } from '@shared/domain/review';
+import {
+  levelsChangeProblem,
+  SIGN_OFF_LEVEL_LABELS,
+  SIGN_OFF_LEVELS,
+  type SignOffLevel,
+} from '@shared/domain/review';
 import { repository } from '../../db';
-import { useActor } from '../../app/hooks';
+import { useActor, useCurrentProfile } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
 import { setSignOffLevels } from '../review/commands';
 
@@ -19,8 +24,17 @@ const LEVEL_HINTS: Record<SignOffLevel, string> = {
 export function SignOffLevels({ engagement }: { engagement: Engagement }) {
   const actor = useActor();
   const run = useAction();
+  const role = useCurrentProfile().profile?.role ?? 'staff';
   const editable = WORKING_PHASES.includes(engagement.phase) && !engagement.archived && actor !== null;
   const levels = engagement.signOffLevels;
+  // Staff cannot lift the review meant for their own work; only a partner removes the partner level.
+  const mayChange = levelsChangeProblem(role, levels, levels) === null;
+  const problemFor = (level: SignOffLevel) =>
+    levelsChangeProblem(
+      role,
+      levels,
+      SIGN_OFF_LEVELS.filter((l) => (l === level ? !levels.includes(l) : levels.includes(l))),
+    );
 
   function toggle(level: SignOffLevel, on: boolean) {
     if (!actor) return;
@@ -36,7 +50,7 @@ export function SignOffLevels({ engagement }: { engagement: Engagement }) {
   return (
     <section className="finalize-section" aria-labelledby="levels-title">
       <h2 id="levels-title">Sign-off levels</h2>
-      <fieldset className="checkbox-group inline" disabled={!editable}>
+      <fieldset className="checkbox-group inline" disabled={!editable || !mayChange}>
         <legend>Required on every workpaper</legend>
         {SIGN_OFF_LEVELS.map((level) => {
           const fixed = level === 'preparer' || level === 'reviewer';
@@ -45,7 +59,8 @@ export function SignOffLevels({ engagement }: { engagement: Engagement }) {
               <input
                 type="checkbox"
                 checked={fixed || levels.includes(level)}
-                disabled={fixed}
+                disabled={fixed || problemFor(level) !== null}
+                title={fixed ? undefined : (problemFor(level) ?? undefined)}
                 onChange={(e) => toggle(level, e.target.checked)}
               />
               {SIGN_OFF_LEVEL_LABELS[level]} <span className="muted">({LEVEL_HINTS[level]})</span>
@@ -54,11 +69,13 @@ export function SignOffLevels({ engagement }: { engagement: Engagement }) {
         })}
       </fieldset>
       <p className="field-hint">
-        {editable
-          ? 'Adding a level makes every workpaper wait for that sign-off before the report can be released.'
-          : engagement.archived
-            ? 'The engagement is archived: restore it on the Overview to change the levels.'
-            : 'The levels are fixed once the report is released.'}
+        {editable && !mayChange
+          ? 'Only a manager or a partner can change the sign-off levels.'
+          : editable
+            ? 'Adding a level makes every workpaper wait for that sign-off before the report can be released.'
+            : engagement.archived
+              ? 'The engagement is archived: restore it on the Overview to change the levels.'
+              : 'The levels are fixed once the report is released.'}
       </p>
     </section>
   );

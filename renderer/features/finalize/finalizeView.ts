@@ -70,6 +70,11 @@ const GROUPS: readonly Omit<BlockerGroup, 'blockers'>[] = [
     hint: 'The workpaper changed after it was signed: look at the change and sign again.',
   },
   {
+    kind: 'unfinished',
+    title: 'Work not concluded',
+    hint: 'Every test is concluded (and, for Type 1, every walkthrough), or deleted if it is not needed.',
+  },
+  {
     kind: 'criterion',
     title: 'Criteria not tested',
     hint: 'Each applicable criterion needs a concluded test of its controls, or is marked not applicable on Scope with the reason.',

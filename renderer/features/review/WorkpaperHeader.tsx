@@ -9,6 +9,7 @@ import { useId, useState } from 'react';
 import { formatPeriod } from '@shared/domain/engagement';
 import {
   currentSignOffs,
+  preparersOf,
   signOffProblem,
   SIGN_OFF_LEVEL_LABELS,
   unclearedNotes,
@@ -98,16 +99,23 @@ export function WorkpaperHeader({ engagementId, workpaper, targets }: WorkpaperH
   const stale = levels.flatMap((l) => (l.status === 'stale' && l.signOff ? [l.signOff] : []));
   const reference = info?.reference ?? 'Workpaper';
 
+  const preparers = preparersOf(history, workpaper);
+  // After the release every write carries a reason (the banner above asks for it): say so before a click.
+  const needsReason = engagement.phase === 'released' && !actor?.reason?.trim();
   const problemFor = (level: SignOffLevel): string | null =>
     profile
-      ? signOffProblem({
+      ? (signOffProblem({
           level,
           signer: { id: profile.id, role: profile.role },
           required: engagement.signOffLevels,
           current,
           currentHash: hash,
           uncleared,
-        })
+          preparers,
+        }) ??
+        (needsReason
+          ? 'The report is released: give the reason for your changes in the banner at the top first.'
+          : null))
       : 'Sign in with your profile to sign.';
 
   async function act(action: () => Promise<unknown>, success: string) {
@@ -155,7 +163,7 @@ export function WorkpaperHeader({ engagementId, workpaper, targets }: WorkpaperH
                 !readOnly &&
                 own &&
                 state.signOff !== null &&
-                withdrawProblem(state.signOff, profile?.id ?? '', current) === null
+                withdrawProblem(state.signOff, profile?.id ?? '', current, engagement.signOffLevels) === null
               }
               busy={busy}
               onSign={() => sign(state.level)}

@@ -169,12 +169,16 @@ export function useTrailRecords(engagement: Engagement): TrailRecords | undefine
       ),
     );
     const engagementRow = await db.engagements.get(id);
+    // Profiles name the people in values (who a note is assigned to, who signed): not in the list.
+    const people = (await db.profiles.toArray()).map((record) => ({ entity: 'profile', record }));
     const all = lists.flat();
     return {
       labels: recordLabels(all),
-      context: changeContextOf(
-        engagementRow ? [{ entity: 'engagement', record: engagementRow }, ...all] : all,
-      ),
+      context: changeContextOf([
+        ...(engagementRow ? [{ entity: 'engagement', record: engagementRow }] : []),
+        ...all,
+        ...people,
+      ]),
     };
   }, [id]);
   // The engagement itself is named from the live prop, so a rename shows at once.

@@ -13,6 +13,7 @@ import {
   recordTypeLabel,
   shortId,
   shownChanges,
+  formatTrailTime,
   trailFieldLabel,
   trailValue,
   type TrailValue,
@@ -25,10 +26,29 @@ import {
   formatExceptionNumber,
   TECHNIQUE_LABELS,
   TEST_CONCLUSION_LABELS,
+  EXCEPTION_NATURE_LABELS,
+  EXCEPTION_SEVERITY_LABELS,
+  EXCEPTION_STATUS_LABELS,
+  EXCEPTION_TYPE_LABELS,
   type EvidenceLinkKind,
 } from '../fieldwork';
+import { CATEGORY_LABELS } from '../criteria/catalog';
+import { ENGAGEMENT_KIND_LABELS, ENGAGEMENT_PHASE_LABELS, formatDate } from '../engagement';
+import {
+  CONTROL_STATUS_LABELS,
+  CONTROL_TYPE_LABELS,
+  FREQUENCY_LABELS,
+  NATURE_LABELS,
+  REQUEST_PRIORITY_LABELS,
+  REQUEST_STATUS_LABELS,
+  REQUEST_TYPE_LABELS,
+  RISK_LABELS,
+  SECTION_STATUS_LABELS,
+} from '../planning';
+import { PROFILE_ROLE_LABELS } from '../profile/schema';
 import { SNAPSHOT_TABLE_ENTITIES, SNAPSHOT_TABLES, type PartialSnapshot } from '../snapshot';
-import { parseWorkpaperKey, WORKPAPER_TABLES, workpaperRecordIds } from './workpapers';
+import { REVIEW_NOTE_STATUS_LABELS, SIGN_OFF_LEVEL_LABELS } from './schema';
+import { parseWorkpaperKey, WORKPAPER_KIND_LABELS, WORKPAPER_TABLES, workpaperRecordIds } from './workpapers';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -106,6 +126,8 @@ export function changeRecordName(entity: string, record: Fields): string {
       const meaning = str(record.meaning);
       return `Tickmark ${str(record.symbol)}${meaning ? ` (${clip(meaning, 60)})` : ''}`;
     }
+    case 'profile':
+      return str(record.fullName) || 'An auditor';
     case 'descriptionSection': {
       const title = recordLabel(entity, record);
       return title ? `Section “${title}”` : 'Description section';
@@ -184,18 +206,77 @@ const list = (items: string[]): TrailValue => (items.length > 0 ? { kind: 'list'
 
 /** A readable line for an object inside a list (a person, a step, a follow-up): its main text. */
 function objectLine(item: Fields): string | undefined {
-  const main = ['description', 'text', 'name', 'title', 'fileName'].map((k) => str(item[k])).find(Boolean);
+  const main = ['description', 'text', 'name', 'title', 'fileName', 'reason']
+    .map((k) => str(item[k]))
+    .find(Boolean);
   if (!main) return undefined;
-  const extra = ['title', 'organization'].map((k) => str(item[k])).filter((v) => v && v !== main);
+  const extra = ['title', 'organization', 'byName'].map((k) => str(item[k])).filter((v) => v && v !== main);
   const done = item.done === true ? ' (done)' : '';
   return `${main}${extra.length > 0 ? ` — ${extra.join(', ')}` : ''}${done}`;
 }
 
+type Labels = Readonly<Record<string, string>>;
+
+/** Stored codes and the words the screens show for them, by record type and field. */
+const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, Labels>>>> = {
+  engagement: {
+    kind: ENGAGEMENT_KIND_LABELS,
+    phase: ENGAGEMENT_PHASE_LABELS,
+    categories: CATEGORY_LABELS,
+    signOffLevels: SIGN_OFF_LEVEL_LABELS,
+  },
+  control: {
+    frequency: FREQUENCY_LABELS,
+    nature: NATURE_LABELS,
+    controlType: CONTROL_TYPE_LABELS,
+    risk: RISK_LABELS,
+    status: CONTROL_STATUS_LABELS,
+  },
+  request: { type: REQUEST_TYPE_LABELS, priority: REQUEST_PRIORITY_LABELS, status: REQUEST_STATUS_LABELS },
+  exception: {
+    type: EXCEPTION_TYPE_LABELS,
+    nature: EXCEPTION_NATURE_LABELS,
+    severity: EXCEPTION_SEVERITY_LABELS,
+    status: EXCEPTION_STATUS_LABELS,
+  },
+  controlTest: { conclusion: TEST_CONCLUSION_LABELS },
+  signOff: { level: SIGN_OFF_LEVEL_LABELS, role: PROFILE_ROLE_LABELS },
+  reviewNote: { status: REVIEW_NOTE_STATUS_LABELS },
+  descriptionSection: { status: SECTION_STATUS_LABELS },
+  profile: { role: PROFILE_ROLE_LABELS },
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/u;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+
+/** A workpaper key (`test:<id>`, `control-matrix`) as the auditor knows the workpaper. */
+function workpaperName(key: string, ctx: ChangeContext): string {
+  try {
+    const { kind, id } = parseWorkpaperKey(key);
+    const named = id ? ctx.labelOf(id) : undefined;
+    return named ?? (id ? `${WORKPAPER_KIND_LABELS[kind]} ${id}` : WORKPAPER_KIND_LABELS[kind]);
+  } catch {
+    return key;
+  }
+}
+
+/** One string in words: a code's label, a record's or a person's name, a date as the screens show it. */
+function readableText(field: string, value: string, ctx: ChangeContext, entity: string): string {
+  const labels = CODE_LABELS[entity]?.[field];
+  if (labels?.[value] !== undefined) return labels[value];
+  if (field === 'workpaper') return workpaperName(value, ctx);
+  if (ISO_INSTANT.test(value)) return formatTrailTime(value);
+  if (ISO_DATE.test(value)) return formatDate(value);
+  return ctx.labelOf(value) ?? value;
+}
+
 /** A field's value in words, for the fields whose stored form reads poorly (codes, ids, objects). */
-function readable(field: string, value: unknown, ctx: ChangeContext): TrailValue {
+function readable(field: string, value: unknown, ctx: ChangeContext, entity = ''): TrailValue {
   if (value === null || value === undefined || value === '') return EMPTY;
-  if (field === 'conclusion' && typeof value === 'string') {
-    return text(TEST_CONCLUSION_LABELS[value as keyof typeof TEST_CONCLUSION_LABELS] ?? value);
+  if (typeof value === 'string') return text(readableText(field, value, ctx, entity));
+  // A review note's target: its own label ("Item 2 — CHG-10042", "Procedure").
+  if (field === 'target' && isPlainObject(value)) {
+    return text(str(value.label) || (value.kind === 'workpaper' ? 'Whole workpaper' : str(value.kind)));
   }
   if (!Array.isArray(value)) return trailValue(value, (id) => ctx.labelOf(id));
   if (field === 'techniques') {
@@ -223,7 +304,7 @@ function readable(field: string, value: unknown, ctx: ChangeContext): TrailValue
   }
   const items = value.map((item) =>
     typeof item === 'string'
-      ? (ctx.labelOf(item) ?? item)
+      ? readableText(field, item, ctx, entity)
       : isPlainObject(item)
         ? (objectLine(item) ?? JSON.stringify(item))
         : String(item),
@@ -271,6 +352,7 @@ function nestedChanges(
   after: Fields | null,
   ctx: ChangeContext,
   depth: number,
+  entity: string,
 ): ChangedField[] {
   const out: ChangedField[] = [];
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
@@ -279,7 +361,16 @@ function nestedChanges(
     const b = after?.[sub];
     if (a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b))) continue;
     out.push(
-      ...fieldChanges(`${key}.${sub}`, `${label} › ${trailFieldLabel(sub)}`, sub, a, b, ctx, depth + 1),
+      ...fieldChanges(
+        `${key}.${sub}`,
+        `${label} › ${trailFieldLabel(sub)}`,
+        sub,
+        a,
+        b,
+        ctx,
+        depth + 1,
+        entity,
+      ),
     );
   }
   return out;
@@ -293,19 +384,28 @@ function fieldChanges(
   after: unknown,
   ctx: ChangeContext,
   depth: number,
+  entity: string,
 ): ChangedField[] {
   const objectOrNone = (v: unknown) => isPlainObject(v) || v === null || v === undefined;
   if (
     depth < 3 &&
+    field !== 'target' &&
     (isPlainObject(before) || isPlainObject(after)) &&
     objectOrNone(before) &&
     objectOrNone(after)
   ) {
     const a = isPlainObject(before) ? before : null;
     const b = isPlainObject(after) ? after : null;
-    return nestedChanges(key, label, a, b, ctx, depth);
+    return nestedChanges(key, label, a, b, ctx, depth, entity);
   }
-  return [{ key, label, before: readable(field, before, ctx), after: readable(field, after, ctx) }];
+  return [
+    {
+      key,
+      label,
+      before: readable(field, before, ctx, entity),
+      after: readable(field, after, ctx, entity),
+    },
+  ];
 }
 
 /** One stored field change in words: a sample item's marks per attribute, nested settings one by one. */
@@ -321,9 +421,9 @@ export function describeField(
   const label = trailFieldLabel(field);
   if (event.op === 'create') {
     // A new record: its values, nested ones read as a whole.
-    return [{ key: field, label, before: EMPTY, after: readable(field, change.after, ctx) }];
+    return [{ key: field, label, before: EMPTY, after: readable(field, change.after, ctx, event.entity) }];
   }
-  return fieldChanges(field, label, field, change.before, change.after, ctx, 0);
+  return fieldChanges(field, label, field, change.before, change.after, ctx, 0, event.entity);
 }
 
 /** A value on one line of text (the CSV's "change in words"). */

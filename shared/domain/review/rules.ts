@@ -29,6 +29,44 @@ function later(a: SignOff, b: SignOff): boolean {
   return a.signedAt > b.signedAt || (a.signedAt === b.signedAt && a.id > b.id);
 }
 
+/**
+ * Everyone who signed the workpaper as preparer and did not withdraw it, stale and replaced sign-offs
+ * included: whoever prepared it once may not review it later (not even after someone else re-signs as
+ * preparer).
+ */
+export function preparersOf(signOffs: readonly SignOff[], workpaper: string): Set<string> {
+  const ids = new Set<string>();
+  for (const s of signOffs) {
+    if (!s.deleted && s.workpaper === workpaper && s.level === 'preparer') ids.add(s.profileId);
+  }
+  return ids;
+}
+
+/**
+ * Who may change the levels an engagement requires: a manager or a partner; only a partner may stop
+ * requiring the partner's sign-off (staff could otherwise lift the review meant for their own work).
+ */
+export function levelsChangeProblem(
+  role: ProfileRole,
+  before: readonly SignOffLevel[],
+  after: readonly SignOffLevel[],
+): string | null {
+  if (role !== 'manager' && role !== 'partner') {
+    return 'Only a manager or a partner can change the sign-off levels.';
+  }
+  if (before.includes('partner') && !after.includes('partner') && role !== 'partner') {
+    return 'Only a partner can stop requiring the partner sign-off.';
+  }
+  return null;
+}
+
+/** Who may change the firm's documentation policy (assembly window, retention, cleared notes). */
+export function reviewPolicyProblem(role: ProfileRole): string | null {
+  return role === 'manager' || role === 'partner'
+    ? null
+    : "Only a manager or a partner can change the firm's documentation policy.";
+}
+
 /** Notes that still need work: open, or responded and not yet cleared. */
 export function unclearedNotes(notes: readonly ReviewNote[], workpaper: string): ReviewNote[] {
   return notes
@@ -62,6 +100,8 @@ export interface SignOffRequest {
   uncleared: readonly ReviewNote[];
   /** For an addendum: its author, who may not review it. Addenda have one level, reviewer. */
   addendumAuthor?: string;
+  /** Everyone who prepared the workpaper (`preparersOf`): none of them may sign above preparer. */
+  preparers?: ReadonlySet<string>;
 }
 
 /** Why this sign-off cannot be given, in words; null when it can. */
@@ -71,6 +111,9 @@ export function signOffProblem(r: SignOffRequest): string | null {
     if (r.level !== 'reviewer') return 'An addendum is signed off by a reviewer only.';
     if (r.signer.id === r.addendumAuthor) {
       return 'You wrote this addendum; another auditor must review it.';
+    }
+    if (!LEVEL_ROLES.reviewer.includes(r.signer.role)) {
+      return 'Staff prepare workpapers; a senior, a manager or a partner signs as reviewer.';
     }
     const held = r.current.get('reviewer');
     if (held && held.contentHash === r.currentHash) return 'This addendum is already reviewed.';
@@ -82,13 +125,17 @@ export function signOffProblem(r: SignOffRequest): string | null {
   if (!LEVEL_ROLES[r.level].includes(r.signer.role)) {
     return r.level === 'partner'
       ? 'Only a partner can sign at the partner level.'
-      : 'Only a manager or a partner can sign at the manager level.';
+      : r.level === 'manager'
+        ? 'Only a manager or a partner can sign at the manager level.'
+        : 'Staff prepare workpapers; a senior, a manager or a partner signs as reviewer.';
   }
   const held = r.current.get(r.level);
   if (held && held.contentHash === r.currentHash) {
     return `This workpaper is already signed as ${label} (${held.name}) for its current content.`;
   }
   for (const [level, s] of r.current) {
+    // A sign-off at a level the engagement no longer requires does not count, for or against anyone.
+    if (!r.required.includes(level)) continue;
     if (level !== r.level && s.profileId === r.signer.id && s.contentHash === r.currentHash) {
       return level === 'preparer'
         ? 'You prepared this workpaper; another auditor must review it.'
@@ -99,6 +146,9 @@ export function signOffProblem(r: SignOffRequest): string | null {
   const preparer = r.current.get('preparer');
   if (preparer?.profileId === r.signer.id) {
     return 'You prepared this workpaper; another auditor must review it.';
+  }
+  if (r.preparers?.has(r.signer.id)) {
+    return 'You signed this workpaper as preparer before; another auditor must review it.';
   }
   const before = previousLevel(r.level, r.required);
   if (before) {
@@ -121,9 +171,11 @@ export function withdrawProblem(
   s: SignOff,
   actorId: string,
   current: ReadonlyMap<SignOffLevel, SignOff>,
+  required: readonly SignOffLevel[] = SIGN_OFF_LEVELS,
 ): string | null {
   if (s.profileId !== actorId) return `Only ${s.name} can withdraw this sign-off.`;
   const above = SIGN_OFF_LEVELS.slice(SIGN_OFF_LEVELS.indexOf(s.level) + 1)
+    .filter((l) => required.includes(l))
     .map((l) => current.get(l))
     .find((x) => x !== undefined);
   if (above) {

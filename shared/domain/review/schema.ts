@@ -23,7 +23,9 @@ export const SIGN_OFF_LEVEL_LABELS: Record<SignOffLevel, string> = {
 /** The profile roles allowed to sign at each level. */
 export const LEVEL_ROLES: Record<SignOffLevel, readonly ProfileRole[]> = {
   preparer: PROFILE_ROLES,
-  reviewer: PROFILE_ROLES,
+  // The usual levels are in-charge/senior, then manager, then partner (soc2-domain.md §5.1): staff
+  // prepare, they do not review.
+  reviewer: ['senior', 'manager', 'partner'],
   manager: ['manager', 'partner'],
   partner: ['partner'],
 };

@@ -4,7 +4,7 @@
  * missing; its review notes; and the release blockers. Screens and the repository's release check both
  * read it, so the dashboard and the "Release report" refusal can never disagree.
  */
-import { rollUp } from '../fieldwork/rollup';
+import { isType1, rollUp } from '../fieldwork/rollup';
 import { scopeCriteria } from '../engagement/scope';
 import { live, SNAPSHOT_TABLES, type EngagementSnapshot } from '../snapshot';
 import { currentSignOffs, listNotes, unclearedNotes } from './rules';
@@ -19,6 +19,7 @@ import {
   hashWorkpaper,
   listWorkpapers,
   parseWorkpaperKey,
+  workpaperKey,
   workpaperRecordIds,
   type WorkpaperInfo,
   type WorkpaperLocation,
@@ -169,7 +170,8 @@ export async function computeReviewState(s: EngagementSnapshot, cache?: HashCach
   };
 }
 
-export type BlockerKind = 'report-date' | 'notes' | 'sign-off' | 'stale' | 'criterion' | 'phase';
+export type BlockerKind =
+  'report-date' | 'notes' | 'sign-off' | 'stale' | 'unfinished' | 'criterion' | 'phase';
 
 export interface ReleaseBlocker {
   kind: BlockerKind;
@@ -227,8 +229,31 @@ export function releaseBlockers(s: EngagementSnapshot, review: ReviewState): Rel
     if (w.missing.length > 0) {
       blockers.push({
         kind: 'sign-off',
-        message: `${where}: no ${w.missing.map((l) => SIGN_OFF_LEVEL_LABELS[l].toLowerCase()).join(', ')} sign-off.`,
+        message: `${where}: no ${orList(w.missing.map((l) => SIGN_OFF_LEVEL_LABELS[l].toLowerCase()))} sign-off.`,
         location: w.info.location,
+      });
+    }
+  }
+  // Work left unfinished in the file: a test without a conclusion (or, for Type 1 and readiness, a
+  // walkthrough without its design and implementation conclusions) is not evidence of anything yet.
+  const where = (key: string, fallback: string) => {
+    const info = review.byKey.get(key)?.info;
+    return info ? `${info.reference} ${info.title}` : fallback;
+  };
+  for (const t of live(s.tests).filter((x) => x.conclusion === null)) {
+    blockers.push({
+      kind: 'unfinished',
+      message: `${where(workpaperKey('test', t.id), t.reference)}: the test is not concluded.`,
+      location: { area: 'tests', item: t.id },
+    });
+  }
+  if (isType1(e.kind)) {
+    for (const w of live(s.walkthroughs)) {
+      if (w.designConclusion !== null && w.implementationConclusion !== null) continue;
+      blockers.push({
+        kind: 'unfinished',
+        message: `${where(workpaperKey('walkthrough', w.id), 'A walkthrough')}: the design or implementation conclusion is missing.`,
+        location: { area: 'walkthroughs', item: w.id },
       });
     }
   }
@@ -243,6 +268,11 @@ export function releaseBlockers(s: EngagementSnapshot, review: ReviewState): Rel
     });
   }
   return blockers;
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }
 
 /** One line for a refusal message: the first blockers and how many more. */

@@ -292,3 +292,72 @@ describe('the trail in words (event details and the CSV)', () => {
     expect(rows[1]?.[words]).toContain('T (Traced to the ticket)');
   });
 });
+
+describe('stored codes, people, dates and targets in words', () => {
+  const ANA = uuidv7();
+  const ctx = changeContextOf([
+    { entity: 'controlTest', record: test },
+    { entity: 'sampleItem', record: item },
+    { entity: 'profile', record: { id: ANA, fullName: 'Ana López', role: 'senior' } },
+  ]);
+  const words = (e: AuditEvent) =>
+    describeWorkpaperChange(e, ctx).fields.map((f) => [f.label, f.before, f.after]);
+
+  it('reads a sign-off: level, role, the person, the workpaper and the time as the screens show them', () => {
+    const signedAt = new Date(2026, 9, 1, 9, 5, 7).toISOString();
+    const fields = words(
+      event({
+        entity: 'signOff',
+        entityId: uuidv7(),
+        op: 'create',
+        changes: {
+          level: { before: null, after: 'reviewer' },
+          role: { before: null, after: 'senior' },
+          profileId: { before: null, after: ANA },
+          workpaper: { before: null, after: key },
+          signedAt: { before: null, after: signedAt },
+        },
+      }),
+    );
+    expect(fields.map(([, , after]) => after)).toEqual([
+      { kind: 'text', text: 'Reviewer' },
+      { kind: 'text', text: 'Senior' },
+      { kind: 'text', text: 'Ana López' },
+      { kind: 'text', text: 'Test T-CM-01' },
+      { kind: 'text', text: '1 Oct 2026, 09:05:07' },
+    ]);
+  });
+
+  it('reads codes by record type: a control’s frequency is not an exception’s nature', () => {
+    const control = event({
+      entity: 'control',
+      entityId: CONTROL,
+      changes: {
+        frequency: { before: 'daily', after: 'semi-annual' },
+        nature: { before: 'manual', after: null },
+      },
+    });
+    expect(words(control)).toEqual([
+      ['Frequency', { kind: 'text', text: 'Daily' }, { kind: 'text', text: 'Semi-annual' }],
+      ['Nature', { kind: 'text', text: 'Manual' }, { kind: 'empty' }],
+    ]);
+    // A review note's target by its label, its assignee by name, its status in words.
+    const note = event({
+      entity: 'reviewNote',
+      entityId: uuidv7(),
+      changes: {
+        target: {
+          before: { kind: 'workpaper' },
+          after: { kind: 'sample-item', id: item.id, label: 'Item 3 — CHG-10042' },
+        },
+        assignedTo: { before: null, after: ANA },
+        status: { before: 'open', after: 'responded' },
+      },
+    });
+    expect(words(note)).toEqual([
+      ['Target', { kind: 'text', text: 'Whole workpaper' }, { kind: 'text', text: 'Item 3 — CHG-10042' }],
+      ['Assigned to', { kind: 'empty' }, { kind: 'text', text: 'Ana López' }],
+      ['Status', { kind: 'text', text: 'Open' }, { kind: 'text', text: 'Responded' }],
+    ]);
+  });
+});
