@@ -17,6 +17,18 @@ function snapshot(over: Partial<EngagementSnapshot> = {}): EngagementSnapshot {
   return snapshotOf({ ...makeEngagement(), reportDate: '2026-12-15' }, over);
 }
 
+/** A release on 25 Jan 2027 with the default 60-day window (completion date 26 Mar 2027). */
+function releasedOn25Jan(by: string) {
+  return {
+    date: '2027-01-25',
+    at: '2027-01-25T10:00:00.000Z',
+    by,
+    byName: 'Dana Whitfield',
+    assemblyDays: 60,
+    retentionYears: 7,
+  };
+}
+
 describe('dashboard figures', () => {
   it('counts days to the report date, criteria, workpapers missing sign-offs and nothing tested yet', async () => {
     const s = snapshot();
@@ -41,14 +53,7 @@ describe('dashboard figures', () => {
         ...e,
         reportDate: '2027-01-20',
         phase: 'released',
-        release: {
-          date: '2027-01-25',
-          at: '2027-01-25T10:00:00.000Z',
-          by: e.updatedBy,
-          byName: 'Dana Whitfield',
-          assemblyDays: 60,
-          retentionYears: 7,
-        },
+        release: releasedOn25Jan(e.updatedBy),
       },
     });
     const review = await computeReviewState(s);
@@ -126,14 +131,7 @@ describe('dashboard figures', () => {
 
   it('says how late a file was locked after its documentation completion date', () => {
     const e = makeEngagement();
-    const release = {
-      date: '2027-01-25',
-      at: '2027-01-25T10:00:00.000Z',
-      by: e.updatedBy,
-      byName: 'Dana Whitfield',
-      assemblyDays: 60,
-      retentionYears: 7,
-    };
+    const release = releasedOn25Jan(e.updatedBy);
     // Noon local time, so the day is the same in every time zone the tests run in.
     const lockedOn = (y: number, m: number, d: number) => ({
       at: new Date(y, m - 1, d, 12).toISOString(),
