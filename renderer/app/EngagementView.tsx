@@ -93,6 +93,6 @@ export function EngagementView({
     case 'finalize':
       return <FinalizePage key={engagement.id} engagement={engagement} />;
     default:
-      return <OverviewPage key={engagement.id} engagement={engagement} />;
+      return <OverviewPage key={engagement.id} engagement={engagement} focus={item} />;
   }
 }

@@ -124,7 +124,12 @@ describe('release and lock', () => {
     // The report date is set on the Overview (the release dialog says so while it is missing).
     await page.goto(finalize);
     expect(await releaseStatus(page)).toBe('19 blockers');
-    await page.goto(`${base}/overview`);
+    // Its blocker's link opens the Overview with the cursor in the report date.
+    await page.getByRole('link', { name: /^The report date is not set/ }).click();
+    await expect.poll(() => page.url()).toContain('/overview/report-date');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field')))
+      .toBe('report-date');
     await page.getByLabel('Report date').fill('2026-01-15');
     await expect.poll(() => page.getByText('All changes saved').isVisible()).toBe(true);
 

@@ -256,6 +256,7 @@ export function EngagementForm({
             <Field label="Report date" error={errors.reportDate}>
               <input
                 type="date"
+                data-field="report-date"
                 {...DATE_LIMITS}
                 value={dateValue(values.reportDate)}
                 onChange={(e) => onChange({ reportDate: toDate(e.target) })}

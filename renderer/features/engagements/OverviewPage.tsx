@@ -1,4 +1,5 @@
 /** An engagement at a glance: the dashboard, the audit trail's state, its details (autosaved) and recent changes. */
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Engagement } from '@shared/domain/engagement';
 import { db } from '../../db';
@@ -6,6 +7,7 @@ import { chainHeadsOf, verifyChain } from '../../db/queries';
 import { useAppStore } from '../../store';
 import { useActor } from '../../app/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
+import { focusWhenReady } from '../../components/focus';
 import { Dashboard } from './Dashboard';
 import { EngagementDetails } from './EngagementDetails';
 import { isReadOnly, ReadOnlyBanner } from './ReadOnlyBanner';
@@ -13,7 +15,17 @@ import { RecentChanges } from './RecentChanges';
 import { useArchiveToggle } from './useArchiveToggle';
 import { copyFlagOf } from './ReadOnlyBanner';
 
-export function OverviewPage({ engagement }: { engagement: Engagement }) {
+export function OverviewPage({
+  engagement,
+  focus,
+}: {
+  engagement: Engagement;
+  /** A field to put the cursor in (`report-date`, from the release blockers' link). */
+  focus?: string | undefined;
+}) {
+  useEffect(() => {
+    if (focus) focusWhenReady([`[data-field="${focus}"]`]);
+  }, [focus]);
   const actor = useActor();
   const navigate = useAppStore((s) => s.navigate);
   // Re-verified whenever the chain head moves (any change in the engagement).

@@ -202,7 +202,7 @@ export function releaseBlockers(s: EngagementSnapshot, review: ReviewState): Rel
     blockers.push({
       kind: 'report-date',
       message: 'The report date is not set (set it on the Overview before the report draft is signed).',
-      location: { area: 'overview' },
+      location: { area: 'overview', item: 'report-date' },
     });
   }
   const uncleared = live(s.reviewNotes)
