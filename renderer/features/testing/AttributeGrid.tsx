@@ -124,10 +124,15 @@ export function AttributeGrid({ test, engagement, actor, readOnly, items, legend
       setOpenItem(item.id);
       return;
     }
-    if (readOnly || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const mark = markForKey(event.key, legend);
     if (mark === undefined) return;
     event.preventDefault();
+    if (readOnly) {
+      // A mark typed on a read-only test would otherwise vanish without a word (the banner says why).
+      notify('info', 'This test is read-only: the mark was not recorded.');
+      return;
+    }
     markCell(item, attribute.id, mark);
     // Like a spreadsheet: after marking, move down to the next item.
     if (mark !== null) moveTo(row + 1, col);
