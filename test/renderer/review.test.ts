@@ -257,9 +257,9 @@ describe('sign-off rules (data layer)', () => {
       /a senior, a manager or a partner signs as reviewer/,
     );
     // Ana edits and re-signs as preparer; Rita edits and re-signs after her: Ana still may not review.
-    let test = await updateTest(s.repo, s.actor, s.test, { procedure: 'edited by Ana' });
+    const edited = await updateTest(s.repo, s.actor, s.test, { procedure: 'edited by Ana' });
     await signWorkpaper(s.repo, s.actor, s.engagement.id, s.key, 'preparer');
-    test = await updateTest(s.repo, senior, test, { procedure: 'edited by Rita' });
+    await updateTest(s.repo, senior, edited, { procedure: 'edited by Rita' });
     await signWorkpaper(s.repo, senior, s.engagement.id, s.key, 'preparer');
     await expect(signWorkpaper(s.repo, s.actor, s.engagement.id, s.key, 'reviewer')).rejects.toThrow(
       /You signed this workpaper as preparer before/,
