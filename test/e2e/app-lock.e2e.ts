@@ -5,7 +5,7 @@
  * saved surviving Ctrl+L, the idle lock (Playwright's clock), the recovery key, a second profile without a
  * passphrase, and turning it off from the engagement list. The lock screen and the dialog pass axe.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, createProfile, launch, loadDemo, useBrowserSessions } from './harness';
 
@@ -57,6 +57,16 @@ async function unlockWith(page: Page, passphrase: string) {
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
+/** Types the passphrase twice and turns the lock on; returns the recovery key box once it shows. */
+async function turnOnUntilRecoveryKey(dialog: Locator) {
+  await dialog.getByLabel('New passphrase').fill(PASSPHRASE);
+  await dialog.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Turn on the app lock' }).click();
+  const keyBox = dialog.getByRole('status', { name: 'Recovery key', exact: true });
+  await expect.poll(() => keyBox.isVisible(), { timeout: 30_000 }).toBe(true);
+  return keyBox;
+}
+
 const isLocked = (page: Page) => page.getByRole('heading', LOCKED).isVisible();
 
 describe('app lock', () => {
@@ -71,11 +81,7 @@ describe('app lock', () => {
     await expect.poll(() => dialog.getByText('Not protected by the app lock').isVisible()).toBe(true);
     expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
     await session.screenshot('lock-01-settings-off');
-    await dialog.getByLabel('New passphrase').fill(PASSPHRASE);
-    await dialog.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
-    await dialog.getByRole('button', { name: 'Turn on the app lock' }).click();
-    const keyBox = dialog.getByRole('status', { name: 'Recovery key', exact: true });
-    await expect.poll(() => keyBox.isVisible(), { timeout: 30_000 }).toBe(true);
+    const keyBox = await turnOnUntilRecoveryKey(dialog);
     const recoveryKey = (await keyBox.textContent()) ?? '';
     expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
     // The key is shown once: going on (or closing) needs "stored safely" first.
@@ -295,14 +301,7 @@ describe('app lock', () => {
     await createProfile(page, 'Ana López');
     await loadDemo(page);
     const dialog = await openLockSettingsFromMenu(page);
-    await dialog.getByLabel('New passphrase').fill(PASSPHRASE);
-    await dialog.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
-    await dialog.getByRole('button', { name: 'Turn on the app lock' }).click();
-    await expect
-      .poll(() => dialog.getByRole('status', { name: 'Recovery key', exact: true }).isVisible(), {
-        timeout: 30_000,
-      })
-      .toBe(true);
+    await turnOnUntilRecoveryKey(dialog);
     // Closed before the data was encrypted: the lock is on, the records are still stored in plain.
     expect(await storedEngagements(page)).toContain('Lumenfield');
     await page.reload();
@@ -335,14 +334,7 @@ describe('app lock', () => {
     await expect.poll(() => other.getByText(DEMO_ORG).first().isVisible(), { timeout: 15_000 }).toBe(true);
 
     const dialog = await openLockSettingsFromMenu(page);
-    await dialog.getByLabel('New passphrase').fill(PASSPHRASE);
-    await dialog.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
-    await dialog.getByRole('button', { name: 'Turn on the app lock' }).click();
-    await expect
-      .poll(() => dialog.getByRole('status', { name: 'Recovery key', exact: true }).isVisible(), {
-        timeout: 30_000,
-      })
-      .toBe(true);
+    await turnOnUntilRecoveryKey(dialog);
     // The other tab reloads into the lock screen instead of failing on records it can no longer read.
     await expect.poll(() => isLocked(other), { timeout: 15_000 }).toBe(true);
     expect(await other.getByText('could not be shown').count()).toBe(0);

@@ -27,18 +27,18 @@ export function SignOffLevels({ engagement }: { engagement: Engagement }) {
   const role = useCurrentProfile().profile?.role ?? 'staff';
   const editable = WORKING_PHASES.includes(engagement.phase) && !engagement.archived && actor !== null;
   const levels = engagement.signOffLevels;
+  /** The levels with one switched on or off, in signing order. */
+  const withLevel = (level: SignOffLevel, on: boolean) =>
+    SIGN_OFF_LEVELS.filter((l) => (l === level ? on : levels.includes(l)));
   // Staff cannot lift the review meant for their own work; only a partner removes the partner level.
+  // The data layer's rule, asked before a click: for the role alone (no change), then for each box.
   const mayChange = levelsChangeProblem(role, levels, levels) === null;
   const problemFor = (level: SignOffLevel) =>
-    levelsChangeProblem(
-      role,
-      levels,
-      SIGN_OFF_LEVELS.filter((l) => (l === level ? !levels.includes(l) : levels.includes(l))),
-    );
+    levelsChangeProblem(role, levels, withLevel(level, !levels.includes(level)));
 
   function toggle(level: SignOffLevel, on: boolean) {
     if (!actor) return;
-    const next = SIGN_OFF_LEVELS.filter((l) => (l === level ? on : levels.includes(l)));
+    const next = withLevel(level, on);
     void run(
       () => setSignOffLevels(repository, actor, engagement.id, next),
       on
