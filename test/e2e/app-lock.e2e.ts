@@ -157,9 +157,9 @@ describe('app lock', () => {
     await expect.poll(() => isLocked(page), { timeout: 15_000 }).toBe(true);
     expect(await page.getByRole('radio', { name: /Ana López/ }).isChecked()).toBe(true);
     expect(await page.getByText('no passphrase yet').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe(
-      'current-password',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+      .toBe('current-password');
     expect(await axeViolations(page)).toEqual([]);
     await session.screenshot('lock-05-lock-screen');
     // Ben has no passphrase: the screen says what to do instead of asking for one.
@@ -174,18 +174,19 @@ describe('app lock', () => {
       .poll(() => page.getByText('The passphrase is wrong.').isVisible(), { timeout: 15_000 })
       .toBe(true);
     // The wrong passphrase is selected in its field, so typing replaces it.
-    const selection = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el instanceof HTMLInputElement
-        ? {
-            label: el.labels?.[0]?.textContent,
-            start: el.selectionStart,
-            end: el.selectionEnd,
-            length: el.value.length,
-          }
-        : null;
-    });
-    expect(selection).toEqual({ label: 'Passphrase', start: 0, end: 23, length: 23 });
+    const selection = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el instanceof HTMLInputElement
+          ? {
+              label: el.labels?.[0]?.textContent,
+              start: el.selectionStart,
+              end: el.selectionEnd,
+              length: el.value.length,
+            }
+          : null;
+      });
+    await expect.poll(selection).toEqual({ label: 'Passphrase', start: 0, end: 23, length: 23 });
     expect(await axeViolations(page)).toEqual([]);
     await session.screenshot('lock-06-wrong-passphrase');
     await unlockWith(page, PASSPHRASE);

@@ -27,7 +27,7 @@ async function raiseNote(page: Page, workpaper: RegExp, text: string, assignee: 
   const dialog = page.getByRole('dialog', { name: 'New review note' });
   await expect.poll(() => dialog.getByLabel('Note').isVisible()).toBe(true);
   // The note's text field has the keyboard when the dialog opens.
-  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   await dialog.getByLabel('Note').fill(text);
   await dialog.getByLabel('Assigned to').selectOption({ label: assignee });
   await dialog.getByRole('button', { name: 'Save note' }).click();

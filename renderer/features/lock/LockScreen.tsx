@@ -6,7 +6,7 @@
  * The database is closed meanwhile; the profile list comes from a raw peek (db/at-rest/peek.ts), which is
  * why only names, never engagement data, can appear here.
  */
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { PROFILE_ROLE_LABELS, type Profile } from '@shared/domain/profile';
 import { RECOVERY_SLOT_ID, WrongPassphraseError } from '@shared/at-rest';
 import { db } from '../../db';
@@ -55,12 +55,15 @@ export function LockScreen({ profiles, onUnlocked }: LockScreenProps) {
   const recovery = mode === 'recovery' || (profiles !== null && list.length === 0);
   const canType = recovery || hasPassphrase;
 
-  function focusField(select: boolean) {
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      if (select) field.current?.select();
-    });
-  }
+  // Focus (and maybe select) the field once React has committed the render that asked for it (before
+  // that paint), so the error shown and the selected text arrive together.
+  const [focusRequest, setFocusRequest] = useState<{ select: boolean } | null>(null);
+  useLayoutEffect(() => {
+    if (!focusRequest) return;
+    field.current?.focus();
+    if (focusRequest.select) field.current?.select();
+  }, [focusRequest]);
+  const focusField = (select: boolean) => setFocusRequest({ select });
 
   function switchMode(next: 'passphrase' | 'recovery') {
     setMode(next);
