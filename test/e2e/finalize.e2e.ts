@@ -311,6 +311,17 @@ describe('release and lock', () => {
     await checkAxe('Release & lock, locked');
 
     await switchTo(page, 'Dana Whitfield');
+    // Workpapers & sign-offs and the dashboard say an addendum waits, and lead here.
+    await page.getByRole('link', { name: 'Workpapers & sign-offs' }).click();
+    await expect
+      .poll(() => page.getByText('AD-1 awaiting a reviewer’s sign-off').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await session.screenshot('finalize-06b-workpapers-addendum');
+    await page.getByRole('link', { name: 'Review them on Release & lock' }).click();
+    await expect.poll(() => page.url()).toBe(finalize);
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: /1 addendum awaiting review/ }).click();
+    await expect.poll(() => page.url()).toBe(finalize);
     await ad1.getByRole('button', { name: 'Sign off as reviewer (AD-1)' }).click();
     await expect.poll(() => ad1.getByText(/Reviewed by Dana Whitfield \(DW\)/).isVisible()).toBe(true);
 

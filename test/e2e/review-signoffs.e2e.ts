@@ -41,6 +41,22 @@ describe('workpaper sign-offs', () => {
       .toBe(true);
     await session.screenshot('review-01-prepared');
 
+    // Withdrawing asks first; cancelled, nothing changes; confirmed, the slot is empty again.
+    await header.getByRole('button', { name: 'Withdraw my preparer sign-off' }).click();
+    let confirm = page.getByRole('dialog', { name: 'Withdraw your preparer sign-off?' });
+    await expect
+      .poll(() => confirm.getByText(/will show as not signed at the preparer level/).isVisible())
+      .toBe(true);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirm.isVisible()).toBe(false);
+    expect(await header.getByText(/^✓\s*Current$/).count()).toBe(1);
+    await header.getByRole('button', { name: 'Withdraw my preparer sign-off' }).click();
+    confirm = page.getByRole('dialog', { name: 'Withdraw your preparer sign-off?' });
+    await confirm.getByRole('button', { name: 'Withdraw sign-off' }).click();
+    await expect.poll(() => header.getByText('Not signed', { exact: true }).count()).toBe(2);
+    await header.getByRole('button', { name: 'Sign as preparer' }).click();
+    await expect.poll(() => header.getByText(/^✓\s*Current$/).count()).toBe(1);
+
     // A second auditor joins on the same laptop and is signed in at once.
     await page.getByRole('button', { name: /Signed in as Ana López/ }).click();
     await page.getByRole('button', { name: 'Add a profile…' }).click();
@@ -119,7 +135,13 @@ describe('workpaper sign-offs', () => {
     await header.getByRole('button', { name: /^History/ }).click();
     await expect
       .poll(() => header.getByRole('table', { name: 'Sign-off history' }).getByRole('row').count())
-      .toBe(3);
+      .toBe(4); // header, the withdrawn preparer sign-off, the preparer's and the reviewer's
+    expect(
+      await header
+        .getByRole('table', { name: 'Sign-off history' })
+        .getByText(/^Withdrawn /)
+        .count(),
+    ).toBe(1);
     expect(await axeViolations(page, '.wp-header')).toEqual([]);
 
     // What changed: Ben's own sign-off first, the tickmark listed with before and after.

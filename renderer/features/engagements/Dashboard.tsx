@@ -248,6 +248,18 @@ export function Dashboard({ engagement }: { engagement: Engagement }) {
             >
               {f.signOffs.missing} missing a sign-off
             </FigureLink>
+            {f.addenda.total > 0 ? (
+              <FigureLink
+                engagementId={id}
+                area="finalize"
+                tone={f.addenda.awaitingReview > 0 ? 'warn' : undefined}
+                label="addenda on Release & lock"
+              >
+                {f.addenda.awaitingReview > 0
+                  ? `${plural(f.addenda.awaitingReview, 'addendum', 'addenda')} awaiting review`
+                  : `${plural(f.addenda.total, 'addendum', 'addenda')}, reviewed`}
+              </FigureLink>
+            ) : null}
           </span>
         </div>
 

@@ -17,6 +17,7 @@ import {
   type SignOff,
   type SignOffLevel,
 } from '@shared/domain/review';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { repository } from '../../db';
 import { useActor, useCurrentProfile } from '../../app/hooks';
 import { useAction } from '../../app/useAction';
@@ -78,6 +79,7 @@ export function WorkpaperHeader({ engagementId, workpaper, targets }: WorkpaperH
   const [busy, setBusy] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [dialog, setDialog] = useState<'note' | 'changes' | null>(null);
+  const [withdrawing, setWithdrawing] = useState<SignOff | null>(null);
 
   if (wp === undefined) {
     return (
@@ -167,7 +169,7 @@ export function WorkpaperHeader({ engagementId, workpaper, targets }: WorkpaperH
               }
               busy={busy}
               onSign={() => sign(state.level)}
-              onWithdraw={() => state.signOff && withdraw(state.signOff)}
+              onWithdraw={() => setWithdrawing(state.signOff)}
             />
           );
         })}
@@ -210,6 +212,25 @@ export function WorkpaperHeader({ engagementId, workpaper, targets }: WorkpaperH
           {...(targets ? { targets } : {})}
           onClose={() => setDialog(null)}
         />
+      ) : null}
+      {withdrawing ? (
+        <ConfirmDialog
+          title={`Withdraw your ${SIGN_OFF_LEVEL_LABELS[withdrawing.level].toLocaleLowerCase()} sign-off?`}
+          confirmLabel="Withdraw sign-off"
+          onCancel={() => setWithdrawing(null)}
+          onConfirm={() => {
+            setWithdrawing(null);
+            withdraw(withdrawing);
+          }}
+        >
+          <p>
+            {reference} will show as not signed at the{' '}
+            {SIGN_OFF_LEVEL_LABELS[withdrawing.level].toLocaleLowerCase()} level until someone signs it again.
+          </p>
+          <p className="muted">
+            The withdrawal is kept in the sign-off history and the audit trail, with your name and the time.
+          </p>
+        </ConfirmDialog>
       ) : null}
       {dialog === 'changes' && stale.length > 0 ? (
         <WhatChangedDialog

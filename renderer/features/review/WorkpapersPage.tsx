@@ -7,6 +7,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { formatDate, formatDateTime, localIsoDate, type Engagement } from '@shared/domain/engagement';
 import {
+  addendaAwaitingReview,
+  formatAddendumNumber,
   SIGN_OFF_LEVEL_LABELS,
   WORKPAPER_KIND_LABELS,
   WORKPAPER_KINDS,
@@ -14,6 +16,7 @@ import {
   type WorkpaperKind,
   type WorkpaperReview,
 } from '@shared/domain/review';
+import { live, type EngagementSnapshot } from '@shared/domain/snapshot';
 import { useAppStore } from '../../store';
 import { routeToHash, type Route } from '../../store/route';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -80,6 +83,32 @@ function NotesCell({ engagementId, w }: { engagementId: string; w: WorkpaperRevi
     >
       {parts.join(' · ')}
     </a>
+  );
+}
+
+/** Addenda are reviewed on Release & lock (one level, reviewer): this page says how many wait. */
+function AddendaLine({ engagementId, snapshot }: { engagementId: string; snapshot: EngagementSnapshot }) {
+  const total = live(snapshot.addenda).length;
+  if (total === 0) return null;
+  const waiting = addendaAwaitingReview(snapshot);
+  const href = routeToHash({ name: 'engagement', id: engagementId, area: 'finalize' });
+  return (
+    <p className="scope-summary">
+      {total} addend{total === 1 ? 'um' : 'a'} after the lock
+      {waiting.length > 0 ? (
+        <>
+          {' · '}
+          <StatusBadge tone="warn">
+            {waiting.map((a) => formatAddendumNumber(a.number)).join(', ')} awaiting a reviewer&rsquo;s
+            sign-off
+          </StatusBadge>
+        </>
+      ) : (
+        ', all reviewed'
+      )}
+      {' · '}
+      <a href={href}>{waiting.length > 0 ? 'Review them' : 'See them'} on Release &amp; lock</a>
+    </p>
   );
 }
 
@@ -153,6 +182,7 @@ export function WorkpapersPage({
           {' · '}Required levels: {levels.map((l) => SIGN_OFF_LEVEL_LABELS[l].toLocaleLowerCase()).join(', ')}
         </span>
       </p>
+      <AddendaLine engagementId={engagement.id} snapshot={data.snapshot} />
       <div className="toolbar toolbar-wrap">
         <input
           type="search"

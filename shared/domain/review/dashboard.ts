@@ -9,7 +9,9 @@ import { computeCoverage } from '../planning/coverage';
 import { isOverdue, OUTSTANDING_REQUEST_STATUSES } from '../planning/requests';
 import { live, type EngagementSnapshot } from '../snapshot';
 import { daysBetween, lifecycleDates } from './lifecycle';
+import { currentSignOffs } from './rules';
 import type { ReviewState } from './state';
+import { workpaperKey } from './workpapers';
 
 export interface DashboardFigures {
   phase: EngagementSnapshot['engagement']['phase'];
@@ -32,6 +34,18 @@ export interface DashboardFigures {
   signOffs: { workpapers: number; complete: number; stale: number; missing: number };
   notes: { open: number; responded: number; cleared: number };
   requests: { total: number; outstanding: number; overdue: number };
+  /** The addenda of a locked file and those without a reviewer's sign-off yet. */
+  addenda: { total: number; awaitingReview: number };
+}
+
+/**
+ * Addenda not yet reviewed. They are not workpapers with the engagement's levels (one reviewer, someone
+ * other than the author) and are append-only, so a reviewer's sign-off on one never goes stale.
+ */
+export function addendaAwaitingReview(s: Pick<EngagementSnapshot, 'addenda' | 'signOffs'>) {
+  return live(s.addenda).filter(
+    (a) => !currentSignOffs(s.signOffs, workpaperKey('addendum', a.id)).has('reviewer'),
+  );
 }
 
 /**
@@ -169,5 +183,6 @@ export function dashboardFigures(
       outstanding: requests.filter((r) => OUTSTANDING_REQUEST_STATUSES.has(r.status)).length,
       overdue: requests.filter((r) => isOverdue(r, today)).length,
     },
+    addenda: { total: live(s.addenda).length, awaitingReview: addendaAwaitingReview(s).length },
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rollUp } from '../../../shared/domain/fieldwork';
 import { scopeCriteria } from '../../../shared/domain/engagement/scope';
 import {
+  addendaAwaitingReview,
   computeReviewState,
   controlFigureSets,
   criterionFigureSets,
@@ -144,5 +145,57 @@ describe('dashboard figures', () => {
     expect(daysLockedLate({ release, lock: lockedOn(2027, 3, 29) })).toBe(3);
     expect(daysLockedLate({ release, lock: null })).toBeNull();
     expect(daysLockedLate({ release: null, lock: lockedOn(2027, 3, 29) })).toBeNull();
+  });
+
+  it('counts addenda and those without a reviewer sign-off (withdrawn or another level does not count)', async () => {
+    const e = makeEngagement();
+    const record = (id: string) => ({
+      id,
+      engagementId: e.id,
+      createdAt: '2027-04-01T09:00:00.000Z',
+      updatedAt: '2027-04-01T09:00:00.000Z',
+      updatedBy: e.updatedBy,
+      rev: 1,
+      clock: '1800000000000-0000-000000000000',
+      deleted: false,
+    });
+    const addendum = (n: number) => ({
+      ...record(`0190a000-0000-7000-8000-00000000000${n}`),
+      number: n,
+      workpaper: null,
+      text: `Addendum ${n}.`,
+      reason: 'Subsequent event.',
+      authorId: e.updatedBy,
+      authorName: 'Dana Whitfield',
+      addedAt: '2027-04-01T09:00:00.000Z',
+    });
+    const [ad1, ad2, ad3] = [addendum(1), addendum(2), addendum(3)];
+    const signOff = (id: string, workpaper: string, level: 'reviewer' | 'preparer', deleted = false) => ({
+      ...record(id),
+      deleted,
+      workpaper,
+      level,
+      profileId: '0190a000-0000-7000-8000-0000000000aa',
+      name: 'Ben Okafor',
+      initials: 'BO',
+      role: 'manager' as const,
+      signedAt: '2027-04-02T09:00:00.000Z',
+      contentHash: 'a'.repeat(64),
+    });
+    const s = snapshot({
+      addenda: [ad1, ad2, ad3],
+      signOffs: [
+        signOff('0190a000-0000-7000-8000-0000000000b1', `addendum:${ad1.id}`, 'reviewer'),
+        signOff('0190a000-0000-7000-8000-0000000000b2', `addendum:${ad2.id}`, 'reviewer', true),
+        signOff('0190a000-0000-7000-8000-0000000000b3', `addendum:${ad3.id}`, 'preparer'),
+      ],
+    });
+    expect(addendaAwaitingReview(s).map((a) => a.number)).toEqual([2, 3]);
+    const f = dashboardFigures(s, await computeReviewState(s), '2027-04-03');
+    expect(f.addenda).toEqual({ total: 3, awaitingReview: 2 });
+    expect(dashboardFigures(snapshot(), await computeReviewState(snapshot()), '2027-04-03').addenda).toEqual({
+      total: 0,
+      awaitingReview: 0,
+    });
   });
 });
