@@ -14,7 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+import {
+  axeViolations,
+  createProfile,
+  cspViolations,
+  launch,
+  newType2,
+  switchProfile,
+  useBrowserSessions,
+} from './harness';
 import { hasPdfTools, pdfText, qpdfCheck } from '../unit/exports/pdf-tools';
 
 async function addProfile(page: Page, name: string, initials: string, role: string) {
@@ -26,14 +34,6 @@ async function addProfile(page: Page, name: string, initials: string, role: stri
   await add.getByLabel('Role').selectOption({ label: role });
   await add.getByRole('button', { name: 'Create profile' }).click();
   await expect.poll(() => page.getByRole('button', { name: `Signed in as ${name}` }).isVisible()).toBe(true);
-}
-
-async function switchTo(page: Page, name: string) {
-  await page.getByRole('button', { name: /Signed in as/ }).click();
-  await page.getByRole('button', { name, exact: true }).click();
-  await expect
-    .poll(() => page.getByRole('button', { name: new RegExp(`Signed in as ${name}`) }).isVisible())
-    .toBe(true);
 }
 
 /** Waits until the Release & lock screen has computed what blocks the release. */
@@ -79,7 +79,7 @@ describe('release and lock', () => {
     };
     await createProfile(page, 'Ana López', 'Senior');
     await addProfile(page, 'Dana Whitfield', 'DW', 'Partner');
-    await switchTo(page, 'Ana López');
+    await switchProfile(page, 'Ana López');
     const dialog = await newType2(page, 'Acme Cloud', 'Acme Platform', '2025-01-01', '2025-12-31');
     await dialog.getByRole('button', { name: 'Create engagement' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Scope & criteria' }).isVisible()).toBe(true);
@@ -135,7 +135,7 @@ describe('release and lock', () => {
 
     // Preparer, then reviewer sign-offs on all 18 workpapers.
     expect(await signEverything(page, finalize, 'preparer')).toBe(18);
-    await switchTo(page, 'Dana Whitfield');
+    await switchProfile(page, 'Dana Whitfield');
     expect(await signEverything(page, finalize, 'reviewer')).toBe(18);
 
     // Nothing blocks the release now.
@@ -214,7 +214,7 @@ describe('release and lock', () => {
     await page.goto(`${base}/description/services`);
     const d1 = page.getByRole('region', { name: 'Workpaper D-1: header and sign-offs' });
     // Ana prepared D-1: she signs it again as preparer, and Dana (who never prepared it) reviews it.
-    await switchTo(page, 'Ana López');
+    await switchProfile(page, 'Ana López');
     // The reason belongs to whoever gave it: Ana gives her own, and signing waits for it.
     const anaSigns = d1.getByRole('button', { name: 'Sign as preparer' });
     await expect.poll(() => anaSigns.isDisabled()).toBe(true);
@@ -225,7 +225,7 @@ describe('release and lock', () => {
     await banner.getByRole('button', { name: 'Use this reason' }).click();
     await anaSigns.click();
     await expect.poll(() => anaSigns.count()).toBe(0);
-    await switchTo(page, 'Dana Whitfield');
+    await switchProfile(page, 'Dana Whitfield');
     // Nothing Ana typed is offered to Dana: her own reason, then her review.
     expect(await banner.getByLabel('Reason for changes after release').inputValue()).toBe('');
     await banner
@@ -284,7 +284,7 @@ describe('release and lock', () => {
     await expect.poll(() => page.url()).toBe(finalize);
 
     // An addendum by Ana, reviewed by Dana (not by its author).
-    await switchTo(page, 'Ana López');
+    await switchProfile(page, 'Ana López');
     await page.getByRole('button', { name: 'Add addendum…' }).click();
     const ad = page.getByRole('dialog', { name: 'Add an addendum' });
     await ad.getByLabel('Text of the addendum').fill('The overview now names the billing regions in scope.');
@@ -310,7 +310,7 @@ describe('release and lock', () => {
     await session.screenshot('finalize-06-locked');
     await checkAxe('Release & lock, locked');
 
-    await switchTo(page, 'Dana Whitfield');
+    await switchProfile(page, 'Dana Whitfield');
     // Workpapers & sign-offs and the dashboard say an addendum waits, and lead here.
     await page.getByRole('link', { name: 'Workpapers & sign-offs' }).click();
     await expect

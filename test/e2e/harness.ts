@@ -40,12 +40,38 @@ let server: Awaited<ReturnType<typeof startStaticServer>> | null = null;
 /** Sessions still open, closed after each test by useBrowserSessions(). */
 const openSessions = new Set<Session>();
 
-/** Registers the hooks a test file needs: close its browsers after each test, stop the server after all. */
+/**
+ * Registers the hooks a test file needs: close its browsers after each test (after a failure, first
+ * leave what each browser showed: a screenshot and the app's notices, so a failure seen once in CI can
+ * be read afterwards), stop the server after all.
+ */
 export function useBrowserSessions(): void {
-  afterEach(async () => {
-    for (const session of [...openSessions]) await session.close();
+  afterEach(async ({ task }) => {
+    const sessions = [...openSessions];
+    if (task.result?.state === 'fail') {
+      for (const [i, session] of sessions.entries()) await reportFailure(session, `${task.name}-${i + 1}`);
+    }
+    for (const session of sessions) await session.close();
   });
   afterAll(stopServer);
+}
+
+async function reportFailure(session: Session, name: string): Promise<void> {
+  const file = `FAILED-${name.replace(/[^a-z0-9]+/giu, '-').slice(0, 80)}`;
+  try {
+    await session.screenshot(file);
+    const notices = await session.page.locator('.notice').allInnerTexts();
+    console.log(
+      [
+        `After the failure (screenshot test-results/screens/${file}.png):`,
+        `  address: ${session.page.url()}`,
+        `  notices: ${notices.length ? notices.map((n) => n.replace(/\s+/gu, ' ')).join(' | ') : 'none'}`,
+        `  console errors: ${session.problems.length ? session.problems.join(' | ') : 'none'}`,
+      ].join('\n'),
+    );
+  } catch (caught) {
+    console.log(`Could not record the page after the failure: ${String(caught)}`);
+  }
 }
 
 export async function ensureServer(): Promise<string> {
@@ -108,6 +134,13 @@ export async function createProfile(page: Page, name = 'Ana López', role = 'Sen
   await page.getByLabel('Firm').fill('Harbor & Reed LLP');
   await page.getByLabel('Role').selectOption({ label: role });
   await page.getByRole('button', { name: 'Create profile' }).click();
+}
+
+/** Switches the signed-in profile on this laptop (app lock off) and waits until the header says so. */
+export async function switchProfile(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: /Signed in as/ }).click();
+  await page.getByRole('button', { name, exact: true }).click();
+  await expect.poll(() => page.getByRole('button', { name: `Signed in as ${name}` }).isVisible()).toBe(true);
 }
 
 /** Opens the New engagement dialog and fills a SOC 2 Type 2 engagement (not yet submitted). */

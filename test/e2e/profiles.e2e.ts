@@ -2,7 +2,7 @@
  * Several auditors sharing one laptop, each with a profile.
  */
 import { describe, expect, it } from 'vitest';
-import { createProfile, launch, useBrowserSessions } from './harness';
+import { createProfile, launch, switchProfile, useBrowserSessions } from './harness';
 
 useBrowserSessions();
 
@@ -33,11 +33,7 @@ describe('profiles', () => {
     await edit.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
-    await page.getByRole('button', { name: /Signed in as Ben Okafor/ }).click();
-    await page.getByRole('button', { name: 'Ana López', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('button', { name: /Signed in as Ana López/ }).isVisible())
-      .toBe(true);
+    await switchProfile(page, 'Ana López');
     await page.reload();
     await expect
       .poll(() => page.getByRole('button', { name: /Signed in as Ana López/ }).isVisible())

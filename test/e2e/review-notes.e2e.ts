@@ -5,17 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createProfile, cspViolations, launch, newType2, useBrowserSessions } from './harness';
+import { createProfile, cspViolations, launch, newType2, switchProfile, useBrowserSessions } from './harness';
 
 useBrowserSessions();
-
-async function switchTo(page: Page, from: string, to: string) {
-  await page.getByRole('button', { name: new RegExp(`Signed in as ${from}`) }).click();
-  await page.getByRole('button', { name: to, exact: true }).click();
-  await expect
-    .poll(() => page.getByRole('button', { name: new RegExp(`Signed in as ${to}`) }).isVisible())
-    .toBe(true);
-}
 
 async function raiseNote(page: Page, workpaper: RegExp, text: string, assignee: string) {
   await page.getByRole('button', { name: 'Add review note' }).click();
@@ -91,7 +83,7 @@ describe('review notes', () => {
     await session.screenshot('review-notes-raised');
 
     // Ana, the preparer, finds RN-1 under "Mine" and responds.
-    await switchTo(page, 'Ben Okafor', 'Ana López');
+    await switchProfile(page, 'Ana López');
     await page.getByRole('checkbox', { name: 'Mine' }).check();
     await expect.poll(() => notesTable(page).getByRole('row').count()).toBe(2); // header + RN-1
     await noteRow(page, 'RN-1').click();
@@ -110,7 +102,7 @@ describe('review notes', () => {
     await session.screenshot('review-notes-responded');
 
     // Ben clears it: read-only, greyed, with who cleared it.
-    await switchTo(page, 'Ana López', 'Ben Okafor');
+    await switchProfile(page, 'Ben Okafor');
     await noteRow(page, 'RN-1').click();
     await detail(page).getByRole('button', { name: 'Clear note' }).click();
     await expect

@@ -6,7 +6,15 @@
  * tests and on Workpapers & sign-offs, and "What changed since sign-off" lists that tickmark.
  */
 import { describe, expect, it } from 'vitest';
-import { axeViolations, createProfile, cspViolations, launch, useBrowserSessions, loadDemo } from './harness';
+import {
+  axeViolations,
+  createProfile,
+  cspViolations,
+  launch,
+  loadDemo,
+  switchProfile,
+  useBrowserSessions,
+} from './harness';
 
 useBrowserSessions();
 
@@ -93,22 +101,14 @@ describe('workpaper sign-offs', () => {
     await session.screenshot('review-01b-note-on-item');
 
     // Ana follows the link from the row and responds; Ben clears the note and comes back to sign.
-    await page.getByRole('button', { name: /Signed in as Ben Okafor/ }).click();
-    await page.getByRole('button', { name: 'Ana López', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('button', { name: /Signed in as Ana López/ }).isVisible())
-      .toBe(true);
+    await switchProfile(page, 'Ana López');
     await rowNote.click();
     const note = page.locator('.note-detail');
     await expect.poll(() => note.getByRole('heading', { name: /RN-2/ }).isVisible()).toBe(true);
     await note.getByLabel('Response', { exact: true }).fill('Capacity report for March attached.');
     await note.getByRole('button', { name: 'Save response' }).click();
     await expect.poll(() => note.getByText('Responded', { exact: true }).first().isVisible()).toBe(true);
-    await page.getByRole('button', { name: /Signed in as Ana López/ }).click();
-    await page.getByRole('button', { name: 'Ben Okafor', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('button', { name: /Signed in as Ben Okafor/ }).isVisible())
-      .toBe(true);
+    await switchProfile(page, 'Ben Okafor');
     await note.getByRole('button', { name: 'Clear note' }).click();
     await expect.poll(() => note.getByText(/^Cleared by Ben Okafor on /).isVisible()).toBe(true);
     await page.goBack();
